@@ -25,3 +25,9 @@ func (e *FieldError) Unwrap() error { return ErrInvalid }
 
 // Invalid returns a FieldError for field with a Dutch message.
 func Invalid(field, message string) error { return &FieldError{Field: field, Message: message} }
+
+// More sentinels for conditions a user can act on.
+var (
+	ErrBusy     = errors.New("de database is bezet door een ander werkbank-proces; probeer het zo opnieuw")
+	ErrDiskFull = errors.New("de schijf is vol: er is niets opgeslagen")
+)
