@@ -199,6 +199,9 @@ func snippetStart(text string, spans []Span, width int) int {
 			best, bestN = i, n
 		}
 	}
+	if utf8.RuneCountInString(text[:spans[best].End]) <= width*3/4 {
+		return 0 // the match is near the top: begin at the beginning
+	}
 	anchor := spans[best].Start
 	// Show some context before the match, a fifth of the width, but never past the text's start.
 	start := anchor
