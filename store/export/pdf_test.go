@@ -2,11 +2,14 @@ package export
 
 import (
 	"bytes"
+	"compress/zlib"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -51,8 +54,15 @@ func TestPDFText(t *testing.T) {
 		t.Fatalf("%d pages, want 2 (one page break)", len(pages))
 	}
 	all := strings.Join(pages, "\n")
-	inOrder(t, all, "Besluitenlijst OR-vergadering", "Café de Ëik", "Opening & mededelingen", "€ 1.250",
-		`"ideeën" <intern>`, "reorganisatie één", "naïeve", "Piet & Ïda", "Zoë", "OR-2025-014", "J. de Vries", "secretaris")
+	inOrder(t, all, "Besluitenlijst OR-vergadering", "Café de Ëik", "Opening & mededelingen", "Kosten:",
+		`"ideeën"`, "<intern>", "reorganisatie één", "naïeve", "Zoë", "Piet & Ïda", "OR-2025-014", "J. de Vries", "secretaris")
+	// The reader applies the fonts' identity ToUnicode map byte-wise, so characters above U+00FF (€, •)
+	// come back garbled from it; look for them in the content streams instead.
+	for _, want := range []string{"Kosten: € 1.250", "•"} {
+		if !pdfContains(t, data, want) {
+			t.Errorf("%q not in the page content", want)
+		}
+	}
 	if !strings.Contains(pages[0], "pagina 1 van 2") || !strings.Contains(pages[1], "pagina 2 van 2") {
 		t.Errorf("page numbers missing: %q / %q", tail(pages[0]), tail(pages[1]))
 	}
@@ -76,13 +86,13 @@ func TestPDFPaginatesLongDocument(t *testing.T) {
 	}
 	n := len(pages)
 	last := pages[n-1]
-	if !strings.Contains(last, "pagina "+itoa(n)+" van "+itoa(n)) {
+	if !strings.Contains(last, "pagina "+strconv.Itoa(n)+" van "+strconv.Itoa(n)) {
 		t.Errorf("last page footer: %q", tail(last))
 	}
 	// The table spans pages; its header row comes back on each of them.
 	headers := 0
 	for _, p := range pages {
-		if strings.Contains(p, "KopInhoud") || strings.Contains(p, "Kop Inhoud") {
+		if strings.Contains(p, "Kop\nInhoud") {
 			headers++
 		}
 	}
@@ -129,15 +139,31 @@ func tail(s string) string {
 	return s
 }
 
-func itoa(i int) string {
-	var b []byte
-	for {
-		b = append([]byte{byte('0' + i%10)}, b...)
-		i /= 10
-		if i == 0 {
-			return string(b)
+// pdfContains reports whether text occurs in one of the PDF's (deflated) streams in the UTF-16BE form
+// fpdf writes for an embedded UTF-8 font.
+func pdfContains(t *testing.T, data []byte, text string) bool {
+	t.Helper()
+	var want []byte
+	for _, u := range utf16.Encode([]rune(text)) {
+		want = append(want, byte(u>>8), byte(u))
+	}
+	for rest := data; ; {
+		i := bytes.Index(rest, []byte("stream\n"))
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("stream\n"):]
+		end := bytes.Index(rest, []byte("endstream"))
+		if end < 0 {
+			return false
+		}
+		zr, err := zlib.NewReader(bytes.NewReader(rest[:end]))
+		if err != nil {
+			continue // not deflated (a font program or the CMap)
+		}
+		content, _ := io.ReadAll(zr)
+		if bytes.Contains(content, want) {
+			return true
 		}
 	}
 }
-
-var _ = io.Discard
