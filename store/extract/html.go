@@ -34,7 +34,7 @@ var skipped = map[atom.Atom]bool{
 
 // blocks end a line of text where a browser would.
 var blocks = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.P: true, atom.Div: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
 	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
 	atom.Table: true, atom.Tr: true, atom.Blockquote: true, atom.Pre: true, atom.Hr: true,
 	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Section: true, atom.Article: true,
@@ -51,13 +51,25 @@ var paragraphs = map[atom.Atom]bool{
 
 // htmlText returns the title and the visible text of UTF-8 HTML. It uses the tokenizer, not the tree
 // parser, so memory stays in proportion to the input.
-func htmlText(ctx context.Context, r io.Reader, max int) (title, text string, truncated bool, err error) {
+func htmlText(ctx context.Context, r io.Reader, maxText int) (title, text string, truncated bool, err error) {
 	z := html.NewTokenizer(r)
-	out := newTextBuf(max)
+	out := newTextBuf(maxText)
 	var titleBuf strings.Builder
 	skip := map[atom.Atom]int{} // open skipped elements by kind, so stray end tags cannot underflow
 	skipping := 0
 	inTitle := false
+	inPre := 0
+	// Line breaks asked for by block elements are held back and merged, so that </li><li> gives one
+	// line end and </p><p> one blank line, as a browser shows them.
+	pending := 0
+	brk := func(n int) { pending = max(pending, n) }
+	write := func(s string) {
+		if pending > 0 && strings.TrimSpace(s) != "" {
+			out.WriteString(strings.Repeat("\n", pending))
+			pending = 0
+		}
+		out.WriteString(s)
+	}
 	for n := 0; ; n++ {
 		if n%1024 == 0 && ctx.Err() != nil {
 			return "", "", false, ctx.Err()
@@ -79,7 +91,12 @@ func htmlText(ctx context.Context, r io.Reader, max int) (title, text string, tr
 					titleBuf.Write(z.Text())
 				}
 			case skipping == 0:
-				out.WriteString(string(z.Text()))
+				text := string(z.Text())
+				if inPre == 0 {
+					// Outside <pre>, a line end in the source is just a space.
+					text = strings.ReplaceAll(strings.ReplaceAll(text, "\r", " "), "\n", " ")
+				}
+				write(text)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			name, _ := z.TagName()
@@ -97,25 +114,33 @@ func htmlText(ctx context.Context, r io.Reader, max int) (title, text string, tr
 				// A <head> left open ends where the body starts.
 				skipping -= skip[atom.Head]
 				skip[atom.Head] = 0
-				out.WriteString("\n")
 			case a == atom.Td || a == atom.Th:
-				out.WriteString(" ")
+				write(" ")
+			case a == atom.Br && skipping == 0:
+				pending = min(pending+1, 2)
 			case a == atom.Img && skipping == 0:
 				// The alt text is what a reader of the page gets instead of the picture.
 				for {
 					k, v, more := z.TagAttr()
 					if string(k) == "alt" && len(v) > 0 {
-						out.WriteString(" " + string(v) + " ")
+						write(" " + string(v) + " ")
 					}
 					if !more {
 						break
 					}
 				}
 			case blocks[a] && skipping == 0:
-				if tt == html.EndTagToken && paragraphs[a] {
-					out.WriteString("\n\n")
+				if a == atom.Pre {
+					if tt == html.StartTagToken {
+						inPre++
+					} else if tt == html.EndTagToken && inPre > 0 {
+						inPre--
+					}
+				}
+				if paragraphs[a] {
+					brk(2)
 				} else {
-					out.WriteString("\n")
+					brk(1)
 				}
 			}
 		}

@@ -29,6 +29,8 @@ func (w *officeWriter) startParagraph() {
 	w.paraDepth++
 	if w.paraDepth == 1 {
 		w.heading = false
+	} else {
+		w.para.WriteString(" ") // a footnote or text box inside a paragraph
 	}
 }
 

@@ -1,7 +1,8 @@
 package extract
 
 import (
-	"fmt"
+	"bytes"
+	"io"
 	"math"
 	"strings"
 	"unicode/utf16"
@@ -173,61 +174,123 @@ func utf16String(s string) []uint16 {
 	return u
 }
 
-func readToUnicode(v pdf.Value) (m *toUnicode) {
-	defer func() {
-		if e := recover(); e != nil {
-			println("PANIC", fmt.Sprint(e))
-			m = nil
-		}
-	}()
-	m = &toUnicode{chars: map[string]string{}}
-	n := 0
-	pdf.Interpret(v, func(stk *pdf.Stack, op string) {
-		switch op {
-		case "findresource":
-			stk.Pop()
-			stk.Pop()
-			stk.Push(pdf.Value{})
-		case "begincmap":
-			stk.Push(pdf.Value{})
-		case "endcmap":
-			stk.Pop()
-		case "defineresource":
-			stk.Pop()
-			value := stk.Pop()
-			stk.Pop()
-			stk.Push(value)
-		case "begincodespacerange", "beginbfchar", "beginbfrange":
-			n = int(stk.Pop().Int64())
-		case "endcodespacerange":
-			for i := 0; i < n && stk.Len() >= 2; i++ {
-				stk.Pop()
-				stk.Pop()
+// readToUnicode parses a ToUnicode CMap. It scans the tokens itself: the library's PostScript
+// interpreter cannot run the CMap prologue ("/CIDInit /ProcSet findresource begin") from outside.
+func readToUnicode(v pdf.Value) *toUnicode {
+	rc := v.Reader()
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, 4<<20))
+	if err != nil && len(data) == 0 {
+		return nil
+	}
+	m := &toUnicode{chars: map[string]string{}}
+	var section string
+	var hex []string // hex strings collected in the current section
+	var array []string
+	inArray := false
+	for i := 0; i < len(data); {
+		c := data[i]
+		switch {
+		case c == '<' && i+1 < len(data) && data[i+1] != '<':
+			end := bytes.IndexByte(data[i:], '>')
+			if end < 0 {
+				return m
 			}
-		case "endbfchar":
-			for i := 0; i < n && stk.Len() >= 2; i++ {
-				repl, orig := stk.Pop().RawString(), stk.Pop().RawString()
-				m.chars[orig] = string(utf16.Decode(utf16String(repl)))
+			s := decodeHex(data[i+1 : i+end])
+			if inArray {
+				array = append(array, s)
+			} else {
+				hex = append(hex, s)
 			}
-		case "endbfrange":
-			for i := 0; i < n && stk.Len() >= 3; i++ {
-				dst, hi, lo := stk.Pop(), stk.Pop().RawString(), stk.Pop().RawString()
-				if len(lo) == 0 || len(lo) > 4 {
-					continue
+			i += end + 1
+		case c == '[':
+			inArray, array = true, nil
+			i++
+		case c == ']':
+			inArray = false
+			if n := len(hex); section == "bfrange" && n >= 2 {
+				m.addRange(hex[n-2], hex[n-1], "", array)
+				hex = hex[:n-2]
+			}
+			i++
+		case c == '%':
+			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
+				i++
+			}
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			start := i
+			for i < len(data) && (data[i] >= 'a' && data[i] <= 'z' || data[i] >= 'A' && data[i] <= 'Z') {
+				i++
+			}
+			switch word := string(data[start:i]); word {
+			case "beginbfchar", "beginbfrange", "begincodespacerange":
+				section, hex = strings.TrimPrefix(word, "begin"), hex[:0]
+			case "endbfchar":
+				for k := 0; k+1 < len(hex); k += 2 {
+					m.chars[hex[k]] = string(utf16.Decode(utf16String(hex[k+1])))
 				}
-				r := cmapRange{lo: codeInt(lo), hi: codeInt(hi), n: len(lo)}
-				if dst.Kind() == pdf.Array {
-					for j := 0; j < dst.Len() && j < 1<<16; j++ {
-						r.array = append(r.array, string(utf16.Decode(utf16String(dst.Index(j).RawString()))))
-					}
-				} else {
-					r.dst = utf16String(dst.RawString())
+				section, hex = "", hex[:0]
+			case "endbfrange":
+				for k := 0; k+2 < len(hex); k += 3 {
+					m.addRange(hex[k], hex[k+1], hex[k+2], nil)
 				}
-				m.ranges = append(m.ranges, r)
+				section, hex = "", hex[:0]
+			case "endcodespacerange":
+				section, hex = "", hex[:0]
 			}
+		default:
+			i++
 		}
-	})
+		if len(m.chars)+len(m.ranges) > 1<<17 {
+			break // far more than any font has glyphs
+		}
+	}
 	return m
+}
+
+func (m *toUnicode) addRange(lo, hi, dst string, array []string) {
+	if len(lo) == 0 || len(lo) > 4 {
+		return
+	}
+	r := cmapRange{lo: codeInt(lo), hi: codeInt(hi), n: len(lo)}
+	if array != nil {
+		for _, a := range array {
+			r.array = append(r.array, string(utf16.Decode(utf16String(a))))
+		}
+	} else {
+		r.dst = utf16String(dst)
+	}
+	m.ranges = append(m.ranges, r)
+}
+
+// decodeHex decodes the digits of a PDF hex string; an odd last digit counts as followed by 0.
+func decodeHex(h []byte) string {
+	var out []byte
+	var cur byte
+	odd := false
+	for _, c := range h {
+		var v byte
+		switch {
+		case c >= '0' && c <= '9':
+			v = c - '0'
+		case c >= 'a' && c <= 'f':
+			v = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			v = c - 'A' + 10
+		default:
+			continue
+		}
+		if odd {
+			out = append(out, cur<<4|v)
+		} else {
+			cur = v
+		}
+		odd = !odd
+	}
+	if odd {
+		out = append(out, cur<<4)
+	}
+	return string(out)
 }
 
 // pageLayout turns shown strings into lines: a move to another baseline starts a line, a gap
