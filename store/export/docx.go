@@ -77,9 +77,14 @@ func (dw *docxWriter) block(bl Block) {
 			dw.numbered++
 			numID = 1 + dw.numbered
 		}
-		for _, it := range bl.Items {
+		for i, it := range bl.Items {
+			end := ""
+			if i == len(bl.Items)-1 {
+				// Room after the list, also when another list follows (which contextual spacing would eat).
+				end = `<w:spacing w:after="160"/><w:contextualSpacing w:val="0"/>`
+			}
 			dw.para(`<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="`+
-				strconv.Itoa(numID)+`"/></w:numPr>`, it, false)
+				strconv.Itoa(numID)+`"/></w:numPr>`+end, it, false)
 		}
 	case Table:
 		dw.table(bl)
@@ -193,7 +198,7 @@ func (dw *docxWriter) keyValues(kv KeyValues) {
 	for _, p := range kv.Pairs {
 		longest = max(longest, textWidth(p.Key)+1)
 	}
-	pos := max(1134, (longest+2)*120) // about 120 twips per character at 11 pt; at least 2 cm
+	pos := max(1134, (longest+3)*130) // a generous 130 twips per character at 11 pt; at least 2 cm
 	for i, p := range kv.Pairs {
 		after := "0"
 		if i == len(kv.Pairs)-1 {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"time"
 
 	"github.com/emersion/go-message/mail"
@@ -103,13 +102,9 @@ func writeAttachment(mw *mail.Writer, a Attachment) error {
 		ct = "application/octet-stream"
 	}
 	var ah mail.AttachmentHeader
-	if isASCII(a.Name) {
-		ah.SetContentType(ct, map[string]string{"name": a.Name})
-	} else {
-		// The filename parameter below is RFC 2231; older Outlook versions read only an RFC 2047 name in
-		// Content-Type, which is what Thunderbird writes too.
-		ah.Set("Content-Type", ct+`; name="`+mime.BEncoding.Encode("utf-8", a.Name)+`"`)
-	}
+	// go-message writes a non-ASCII name as an RFC 2047 word in both parameters, which Outlook (that
+	// reads the Content-Type name) and Thunderbird (the Content-Disposition filename) both decode.
+	ah.SetContentType(ct, map[string]string{"name": a.Name})
 	ah.SetFilename(a.Name)
 	aw, err := mw.CreateAttachment(ah)
 	if err != nil {
@@ -119,13 +114,4 @@ func writeAttachment(mw *mail.Writer, a Attachment) error {
 		return err
 	}
 	return aw.Close()
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }

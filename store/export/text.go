@@ -19,6 +19,9 @@ func PlainText(d Doc) []byte {
 		}
 	}
 	for _, b := range d.Blocks {
+		if _, ok := b.(Spacer); ok {
+			continue // the blank line between blocks is space enough in plain text
+		}
 		out = append(out, textBlock(b))
 	}
 	return []byte(strings.Join(out, "\n\n") + "\n")
@@ -54,7 +57,7 @@ func textBlock(b Block) string {
 	case Signatures:
 		return textSignatures(b)
 	}
-	return "" // Spacer and PageBreak: an extra blank line
+	return "" // PageBreak: an extra blank line
 }
 
 func underline(s, mark string) string {
