@@ -1,5 +1,44 @@
 package main
 
+import (
+	"context"
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/werkbank-nl/werkbank/store"
+	"github.com/werkbank-nl/werkbank/store/demo"
+	"github.com/werkbank-nl/werkbank/tui"
+)
+
+// appStore is the concrete store as the TUI sees it, plus what the TUI may ask of other store packages.
+type appStore struct {
+	*store.Store
+}
+
+// LoadDemo fills the (empty) database with the demo council.
+func (a appStore) LoadDemo(ctx context.Context) error {
+	_, err := demo.Fill(ctx, a.Store, demo.Options{Seed: 1})
+	return err
+}
+
+var _ tui.Store = appStore{}
+
 func (c *cli) runTUI() int {
-	return c.fail(usagef("het scherm is er nog niet"))
+	s, err := c.open()
+	if err != nil {
+		return c.fail(err)
+	}
+	defer s.Close()
+	opt := tui.Options{ReadOnly: s.ReadOnly()}
+	if s.IsCoachCopy() {
+		made, _ := s.Setting(context.Background(), "coach_created", "")
+		opt.Banner = fmt.Sprintf("ALLEEN LEZEN  Kopie voor coach, gemaakt op %s — wijzigen is uitgeschakeld", made)
+	}
+	p := tea.NewProgram(tui.New(appStore{s}, opt), tea.WithAltScreen())
+	if _, err := p.Run(); err != nil {
+		c.log.Error("tui failed", "err", err)
+		return c.fail(fmt.Errorf("het scherm kon niet starten: %w", err))
+	}
+	c.log.Info("tui closed")
+	return exitOK
 }

@@ -1,0 +1,300 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/tui/bin"
+	"github.com/werkbank-nl/werkbank/tui/common"
+	"github.com/werkbank-nl/werkbank/tui/settings"
+	"github.com/werkbank-nl/werkbank/tui/styles"
+	"github.com/werkbank-nl/werkbank/tui/welcome"
+)
+
+// Store is what the root and its overlays need of the database.
+type Store interface {
+	Changed(ctx context.Context) (bool, error)
+	IsEmpty(ctx context.Context) (bool, error)
+	Bodies(ctx context.Context) ([]model.Body, error)
+	SetActiveBody(ctx context.Context, id int64) error
+	welcome.Store
+	settings.Store
+	bin.Store
+}
+
+// Options configure the app.
+type Options struct {
+	Now      func() time.Time
+	ReadOnly bool
+	// Banner is shown under the tabs, for example for a coach copy; read-only gets a default one.
+	Banner string
+}
+
+// Model is the root: it draws the chrome and routes messages, nothing more.
+type Model struct {
+	c       common.Common
+	st      Store
+	keys    KeyMap
+	help    help.Model
+	tabs    []screen
+	active  int
+	overlay screen
+	banner  string
+
+	width, height int
+	bodies        []model.Body
+	status        string
+	statusErr     bool
+	statusSeq     int
+	showHelp      bool
+	confirmQuit   bool
+}
+
+type bodiesMsg struct {
+	bodies []model.Body
+	empty  bool
+	err    error
+}
+
+type clearStatusMsg struct{ seq int }
+
+// New builds the app around a store.
+func New(st Store, opt Options) *Model {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	c := common.Common{Styles: styles.New(), Now: opt.Now, ReadOnly: opt.ReadOnly}
+	m := &Model{c: c, st: st, keys: DefaultKeyMap(), help: help.New(), banner: opt.Banner}
+	if m.banner == "" && opt.ReadOnly {
+		m.banner = "ALLEEN LEZEN  Geopend met --read-only — wijzigen is uitgeschakeld"
+	}
+	m.tabs = newTabs(c, st)
+	return m
+}
+
+// Init loads the bodies and every view.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{loadBodies(m.st)}
+	for _, t := range m.tabs {
+		cmds = append(cmds, t.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+func loadBodies(st Store) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		empty, err := st.IsEmpty(ctx)
+		if err != nil {
+			return bodiesMsg{err: err}
+		}
+		bodies, err := st.Bodies(ctx)
+		return bodiesMsg{bodies: bodies, empty: empty, err: err}
+	}
+}
+
+// Update routes: size first, then keys (global unless a view captures them), the rest to every view.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+	case tea.KeyMsg:
+		return m.key(msg)
+	case bodiesMsg:
+		if msg.err != nil {
+			return m, common.Error(msg.err)
+		}
+		m.bodies = msg.bodies
+		if msg.empty && m.overlay == nil {
+			return m, m.open(wrap(welcome.New(m.c, m.st)))
+		}
+		return m, nil
+	case common.StatusMsg:
+		m.status, m.statusErr = msg.Text, msg.Err
+		m.statusSeq++
+		if msg.Err {
+			return m, nil
+		}
+		seq := m.statusSeq
+		return m, tea.Tick(4*time.Second, func(time.Time) tea.Msg { return clearStatusMsg{seq} })
+	case clearStatusMsg:
+		if msg.seq == m.statusSeq && !m.statusErr {
+			m.status = ""
+		}
+		return m, nil
+	case common.CloseMsg:
+		m.overlay = nil
+		return m, tea.Batch(loadBodies(m.st), m.broadcast(common.ReloadMsg{}))
+	case common.ReloadMsg, common.BodyChangedMsg:
+		return m, tea.Batch(loadBodies(m.st), m.broadcast(msg))
+	}
+	return m, m.broadcast(msg)
+}
+
+// broadcast hands a message to every view and the overlay: async results reach the view that owns
+// them whichever tab shows.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(m.tabs)+1)
+	for i, t := range m.tabs {
+		var cmd tea.Cmd
+		m.tabs[i], cmd = t.update(msg)
+		cmds = append(cmds, cmd)
+	}
+	if m.overlay != nil {
+		var cmd tea.Cmd
+		m.overlay, cmd = m.overlay.update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	capturing := m.current().Capturing()
+	// Bubble Tea v1 delivers keys typed together (fast typing, paste) as one message with several runes;
+	// outside a text input each rune is its own command.
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !capturing && !msg.Paste {
+		var cmds []tea.Cmd
+		for _, r := range msg.Runes {
+			_, cmd := m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+			cmds = append(cmds, cmd)
+		}
+		return m, tea.Batch(cmds...)
+	}
+	if m.statusErr {
+		m.status, m.statusErr = "", false
+	}
+	reload := m.checkChanged()
+	if key.Matches(msg, m.keys.ForceQuit) {
+		return m, tea.Quit
+	}
+	if m.confirmQuit {
+		m.confirmQuit = false
+		if s := msg.String(); s == "j" || s == "y" {
+			return m, tea.Quit
+		}
+		m.status = ""
+		return m, reload
+	}
+	if m.tooSmall() {
+		if key.Matches(msg, m.keys.Quit) {
+			return m, tea.Quit
+		}
+		return m, reload
+	}
+	if !capturing {
+		if cmd, ok := m.globalKey(msg); ok {
+			return m, tea.Batch(reload, cmd)
+		}
+	}
+	var cmd tea.Cmd
+	if m.overlay != nil {
+		m.overlay, cmd = m.overlay.update(msg)
+	} else {
+		m.tabs[m.active], cmd = m.tabs[m.active].update(msg)
+	}
+	return m, tea.Batch(reload, cmd)
+}
+
+// checkChanged asks the database, cheaply, whether another process wrote since the last key.
+func (m *Model) checkChanged() tea.Cmd {
+	changed, err := m.st.Changed(context.Background())
+	if err != nil || !changed {
+		return nil
+	}
+	return common.Reload
+}
+
+func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Help):
+		m.showHelp = !m.showHelp
+		return nil, true
+	case m.showHelp && msg.String() == "esc":
+		m.showHelp = false
+		return nil, true
+	case key.Matches(msg, k.Quit):
+		if m.unsaved() {
+			m.confirmQuit = true
+			m.status, m.statusErr = "Er zijn niet-opgeslagen wijzigingen. Toch stoppen? j/n", false
+			return nil, true
+		}
+		return tea.Quit, true
+	case key.Matches(msg, k.Suspend):
+		return tea.Suspend, true
+	}
+	if m.overlay != nil {
+		return nil, false
+	}
+	switch {
+	case key.Matches(msg, k.Next):
+		return m.switchTo((m.active + 1) % len(m.tabs)), true
+	case key.Matches(msg, k.Prev):
+		return m.switchTo((m.active + len(m.tabs) - 1) % len(m.tabs)), true
+	case key.Matches(msg, k.Settings):
+		return m.open(wrap(settings.New(m.c, m.st))), true
+	case key.Matches(msg, k.Bin):
+		return m.open(wrap(bin.New(m.c, m.st))), true
+	case key.Matches(msg, k.Body):
+		return m.nextBody(), true
+	}
+	for i, b := range k.Tabs {
+		if key.Matches(msg, b) {
+			return m.switchTo(i), true
+		}
+	}
+	return nil, false
+}
+
+func (m *Model) switchTo(i int) tea.Cmd {
+	m.active, m.showHelp = i, false
+	return nil
+}
+
+func (m *Model) open(s screen) tea.Cmd {
+	m.overlay, m.showHelp = s, false
+	m.resize()
+	return s.Init()
+}
+
+// nextBody makes the next body active; with one body it says how to add another.
+func (m *Model) nextBody() tea.Cmd {
+	if len(m.bodies) < 2 {
+		return common.Status("Er is één orgaan; voeg er een toe in Instellingen (,)")
+	}
+	next := m.bodies[0]
+	for i, b := range m.bodies {
+		if b.Active {
+			next = m.bodies[(i+1)%len(m.bodies)]
+		}
+	}
+	st := m.st
+	return func() tea.Msg {
+		if err := st.SetActiveBody(context.Background(), next.ID); err != nil {
+			return common.StatusMsg{Text: common.ErrorText(err), Err: true}
+		}
+		return common.BodyChangedMsg{Body: next}
+	}
+}
+
+func (m *Model) current() screen {
+	if m.overlay != nil {
+		return m.overlay
+	}
+	return m.tabs[m.active]
+}
+
+func (m *Model) unsaved() bool {
+	for _, t := range m.tabs {
+		if t.Unsaved() {
+			return true
+		}
+	}
+	return m.overlay != nil && m.overlay.Unsaved()
+}
