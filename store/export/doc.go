@@ -16,8 +16,8 @@ type Doc struct {
 	Title    string
 	Subtitle string
 	Author   string // file metadata only (DOCX and PDF properties)
-	// HideTitle keeps Title out of the visible text and uses it only as file metadata: a letter has
-	// a "Betreft:" line instead of a heading.
+	// HideTitle keeps Title and Subtitle out of the visible text, leaving Title as file metadata: a
+	// letter has a "Betreft:" line instead of a heading.
 	HideTitle bool
 	Blocks    []Block
 }

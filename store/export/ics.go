@@ -59,7 +59,11 @@ func ICS(w io.Writer, ev Event) error {
 		sum := sha256.Sum256([]byte(ev.Start.UTC().Format(time.RFC3339) + "\x00" + ev.Summary))
 		uid = hex.EncodeToString(sum[:12]) + "@werkbank"
 	}
-	local := ev.Start.Location().String() == amsterdam
+	// Start decides the zone; End is written in the same one even when the caller built it elsewhere.
+	var zone *time.Location
+	if ev.Start.Location().String() == amsterdam {
+		zone = ev.Start.Location()
+	}
 
 	var b strings.Builder
 	line := func(s string) { b.WriteString(foldICS(s)) }
@@ -68,14 +72,14 @@ func ICS(w io.Writer, ev Event) error {
 	line("PRODID:-//werkbank//werkbank//NL")
 	line("CALSCALE:GREGORIAN")
 	line("METHOD:PUBLISH")
-	if local {
+	if zone != nil {
 		b.WriteString(vtimezoneAmsterdam)
 	}
 	line("BEGIN:VEVENT")
 	line("UID:" + icsText(uid))
 	line("DTSTAMP:" + stamp.UTC().Format("20060102T150405Z"))
-	line("DTSTART" + icsTime(ev.Start, local))
-	line("DTEND" + icsTime(ev.End, local))
+	line("DTSTART" + icsTime(ev.Start, zone))
+	line("DTEND" + icsTime(ev.End, zone))
 	line("SUMMARY:" + icsText(ev.Summary))
 	if ev.Description != "" {
 		line("DESCRIPTION:" + icsText(ev.Description))
@@ -101,25 +105,12 @@ func ICS(w io.Writer, ev Event) error {
 	return err
 }
 
-// icsTime gives ";TZID=Europe/Amsterdam:20250414T140000" or ":20250414T120000Z".
-func icsTime(t time.Time, local bool) string {
-	if local {
-		return ";TZID=" + amsterdam + ":" + t.In(amsterdamZone(t)).Format("20060102T150405")
+// icsTime gives ";TZID=Europe/Amsterdam:20250414T140000" in zone, or ":20250414T120000Z" when zone is nil.
+func icsTime(t time.Time, zone *time.Location) string {
+	if zone != nil {
+		return ";TZID=" + amsterdam + ":" + t.In(zone).Format("20060102T150405")
 	}
 	return ":" + t.UTC().Format("20060102T150405Z")
-}
-
-// amsterdamZone is the Amsterdam location Start already carries, so End is written in the same zone even when
-// the caller built it elsewhere.
-func amsterdamZone(t time.Time) *time.Location {
-	if t.Location().String() == amsterdam {
-		return t.Location()
-	}
-	loc, err := time.LoadLocation(amsterdam)
-	if err != nil {
-		return time.UTC
-	}
-	return loc
 }
 
 var icsEscaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", "")

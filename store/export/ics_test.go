@@ -37,7 +37,7 @@ func TestICSParsesBack(t *testing.T) {
 	loc := amsterdamLoc(t)
 	for _, zone := range []*time.Location{loc, time.UTC, time.FixedZone("elders", -5*3600)} {
 		ev := sampleEvent(loc)
-		ev.Start, ev.End = ev.Start.In(zone), ev.End.In(zone)
+		ev.Start, ev.End = ev.Start.In(zone), ev.End.UTC() // End's own zone must not matter
 		var buf bytes.Buffer
 		if err := ICS(&buf, ev); err != nil {
 			t.Fatal(err)
@@ -77,6 +77,9 @@ func TestICSParsesBack(t *testing.T) {
 		if strings.Contains(raw, "DTSTART;TZID=Europe/Amsterdam:20250414T140000\r\n") != wantTZ ||
 			strings.Contains(raw, "BEGIN:VTIMEZONE") != wantTZ {
 			t.Errorf("%s: TZID use wrong:\n%s", zone, raw)
+		}
+		if wantTZ && !strings.Contains(raw, "DTEND;TZID=Europe/Amsterdam:20250414T163000\r\n") {
+			t.Errorf("end not in Amsterdam time:\n%s", raw)
 		}
 		if !wantTZ && !strings.Contains(raw, "DTSTART:20250414T120000Z\r\n") {
 			t.Errorf("%s: start not in UTC:\n%s", zone, raw)

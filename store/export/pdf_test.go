@@ -167,3 +167,23 @@ func pdfContains(t *testing.T, data []byte, text string) bool {
 		}
 	}
 }
+
+// A cell taller than a page continues on the next page instead of running off the paper.
+func TestPDFRowTallerThanPage(t *testing.T) {
+	huge := strings.Repeat("regel\n", 150) + "einde"
+	d := Doc{Blocks: []Block{Table{Header: []string{"Nr", "Tekst"}, Rows: [][]string{{"1", huge}, {"2", "daarna"}}}}}
+	var buf bytes.Buffer
+	if err := PDF(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "hoog.pdf")
+	os.WriteFile(path, buf.Bytes(), 0o600)
+	pages := pdfPages(t, path)
+	if len(pages) < 3 {
+		t.Fatalf("%d pages for a 151-line cell", len(pages))
+	}
+	all := strings.Join(pages, "")
+	if strings.Count(all, "regel") != 150 || !strings.Contains(all, "einde") || !strings.Contains(all, "daarna") {
+		t.Errorf("lines lost: %d", strings.Count(all, "regel"))
+	}
+}
