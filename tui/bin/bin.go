@@ -153,7 +153,7 @@ func (m *Model) key(msg tea.KeyMsg) (*Model, tea.Cmd) {
 func (m *Model) View() string {
 	s := m.c.Styles
 	var b strings.Builder
-	b.WriteString(" " + s.Title.Render("Prullenbak") + s.Muted.Render(fmt.Sprintf("  %d onderdelen", len(m.entries))) + "\n")
+	b.WriteString(" " + s.Title.Render("Prullenbak") + s.Muted.Render("  "+common.Count(len(m.entries), "onderdeel", "onderdelen")) + "\n")
 	switch {
 	case m.confirm:
 		b.WriteString(" " + s.Bad.Render(fmt.Sprintf("Alle %d onderdelen definitief verwijderen? Dit kan niet ongedaan worden. j/n", len(m.entries))) + "\n")

@@ -2,6 +2,7 @@ package common
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -71,4 +72,12 @@ func Lines(text string, width, height int) string {
 		lines = append(lines, strings.Repeat(" ", width))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Count says "1 onderdeel" or "3 onderdelen".
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

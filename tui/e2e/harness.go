@@ -105,7 +105,7 @@ func Start(t testing.TB, bin string, opts Options, args ...string) *Term {
 	}
 
 	go term.readOutput()
-	// go term.copyReplies()
+	go term.copyReplies()
 	go term.wait()
 	t.Cleanup(term.Close)
 	return term

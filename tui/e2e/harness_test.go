@@ -29,6 +29,8 @@ func TestKeysResizeAndQuit(t *testing.T) {
 	term.WaitForText("Teller: 2")
 	term.Type("jjjj")
 	term.WaitForText("Teller: 6")
+	// Eight keys, eight messages: no two runes were read together.
+	term.WaitForText("Toetsberichten: 8")
 
 	term.Resize(80, 24)
 	term.WaitForText("Grootte: 80x24")

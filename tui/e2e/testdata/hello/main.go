@@ -13,6 +13,7 @@ import (
 
 type model struct {
 	count         int
+	keyMsgs       int // how many KeyMsgs arrived: the harness sends one key per read
 	width, height int
 	exitCode      int
 }
@@ -24,6 +25,7 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 	case tea.KeyMsg:
+		m.keyMsgs++
 		if msg.Type == tea.KeyCtrlC {
 			return m, tea.Quit
 		}
@@ -48,7 +50,7 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m model) View() string {
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1).
 		Render("één ideeën")
-	return fmt.Sprintf("Hallo wereld\nTeller: %d\nGrootte: %dx%d\n%s\n", m.count, m.width, m.height, box)
+	return fmt.Sprintf("Hallo wereld\nTeller: %d\nGrootte: %dx%d\n%s\nToetsberichten: %d\n", m.count, m.width, m.height, box, m.keyMsgs)
 }
 
 func main() {
