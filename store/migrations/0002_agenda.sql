@@ -1,0 +1,2 @@
+-- Reserved for the agenda feature; filled in by that feature's change.
+SELECT 1;
