@@ -133,7 +133,11 @@ func Snippet(text string, terms []string, width int) string {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if isBlank(r) {
 			if len(out) > 0 && out[len(out)-1] != ' ' && out[len(out)-1] != '…' {
-				if len(out)+2 > width { // the space and at least one more rune, or "…"
+				need := 2 // the space and "…", as text always follows a blank
+				if inSpan {
+					need++ // and the "«" already owed
+				}
+				if len(out)+need > width {
 					cut = true
 					break
 				}
@@ -168,13 +172,13 @@ func Snippet(text string, terms []string, width int) string {
 			next++
 		}
 	}
+	for cut && len(out) > 0 && out[len(out)-1] == ' ' {
+		out = out[:len(out)-1]
+	}
 	if inSpan {
 		out = append(out, '«')
 	}
-	if cut {
-		for len(out) > 0 && out[len(out)-1] == ' ' {
-			out = out[:len(out)-1]
-		}
+	if cut && (len(out) == 0 || out[len(out)-1] != '…') {
 		out = append(out, '…')
 	}
 	return string(out)
