@@ -43,7 +43,7 @@ func Parse(input string) Query {
 	}
 	q.build(items)
 	if !q.From.IsZero() && !q.To.IsZero() && q.From.After(q.To) {
-		q.Problems = append(q.Problems, "van: ligt na tot: zo kan niets gevonden worden")
+		q.Problems = append(q.Problems, "de datum bij van: ligt na die bij tot:, dus er kan niets gevonden worden")
 	}
 	return q
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -50,4 +51,24 @@ func TestStemWordMatchesStemText(t *testing.T) {
 			t.Errorf("stemWord(%q) = %q, StemText = %q", w, got, want)
 		}
 	}
+}
+
+// Importers may stem in parallel; the shared cache must hold (run with -race).
+func TestStemTextConcurrent(t *testing.T) {
+	want := StemText(dutchSample)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 20 {
+				stems.Lock()
+				clear(stems.m)
+				stems.Unlock()
+				if got := StemText(dutchSample); got != want {
+					t.Errorf("concurrent StemText differs")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
