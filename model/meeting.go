@@ -114,7 +114,16 @@ type AgendaItem struct {
 	// ImpositionID references the art 20 imposition that makes this item confidential; 0 if none.
 	ImpositionID int64  `json:"imposition_id,omitempty"`
 	Notes        string `json:"notes"`
-	Version      int64  `json:"version"`
+	// Role marks a standing item from a template (opening, actielijst, rondvraag, ...); "" for a topic.
+	Role ItemRole `json:"role"`
+	// Outcome records what the meeting did with the item; "" until the meeting is held.
+	Outcome ItemOutcome `json:"outcome"`
+	// RaisedBy and RaisedOn travel with a topic that came from the parkeerlijst.
+	RaisedBy string `json:"raised_by"`
+	RaisedOn Date   `json:"raised_on"`
+	// CarriedFrom is the item of an earlier meeting this one continues; 0 if none.
+	CarriedFrom int64 `json:"carried_from,omitempty"`
+	Version     int64 `json:"version"`
 }
 
 // Validate checks the fields a user fills in.

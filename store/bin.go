@@ -22,6 +22,7 @@ var binLabels = map[string]string{
 	"dossier_events": "kind || ' ' || date",
 	"documents":      "title",
 	"letters":        "template || ' ' || subject",
+	"backlog":        "title",
 }
 
 // softDelete moves a row to the prullenbak: it stays in its table, marked deleted, until restored or the
@@ -92,6 +93,9 @@ func (s *Store) Restore(ctx context.Context, binID int64) error {
 
 // afterRestore is where kinds with derived data (a full-text index) put it back.
 func (s *Store) afterRestore(ctx context.Context, tx *sql.Tx, kind string, id int64) error {
+	if kind == "agenda_items" {
+		return restoreItem(ctx, tx, id)
+	}
 	return nil
 }
 
