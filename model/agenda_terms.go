@@ -12,6 +12,8 @@ const (
 	AgendaSentLate = "te laat verzonden"
 	AgendaUrgent   = "spoedeisend"
 	AgendaNone     = "geannuleerd"
+	// AgendaUnknown: the meeting is past and nobody recorded when (or whether) the agenda went out.
+	AgendaUnknown = "verzending onbekend"
 )
 
 // AgendaTerm is where a meeting's agenda stands against its due date, and for an OV on request, against
@@ -56,8 +58,8 @@ func AgendaState(m Meeting, due, today Date) (state string, late bool, warning s
 		n := due.DaysUntil(m.AgendaSent)
 		return AgendaSentLate, true, fmt.Sprintf("agenda verstuurd op %s, uiterlijk %s: %s te laat, tenzij de vergadering spoedeisend is",
 			m.AgendaSent.Short(), due.Short(), days(n))
-	case m.Status == MeetingHeld:
-		return AgendaNoTerm, false, ""
+	case m.Status == MeetingHeld || today.After(m.Date):
+		return AgendaUnknown, false, ""
 	case m.Urgent:
 		return AgendaUrgent, false, ""
 	case today.After(due):

@@ -173,6 +173,8 @@ func TestAgendaStateUnsent(t *testing.T) {
 		{"2025-03-12", model.MeetingOV, model.MeetingConcept, model.AgendaOverdue, true},
 		{"2025-03-12", model.MeetingAchterban, model.MeetingConcept, model.AgendaNoTerm, false},
 		{"2025-03-12", model.MeetingOR, model.MeetingCancelled, model.AgendaNone, false},
+		{"2025-03-19", model.MeetingOR, model.MeetingConcept, model.AgendaUnknown, false},
+		{"2025-03-18", model.MeetingOR, model.MeetingHeld, model.AgendaUnknown, false},
 	}
 	for _, c := range cases {
 		m.Kind, m.Status = c.kind, c.st

@@ -167,3 +167,20 @@ func (s *Store) Art24Count(ctx context.Context, bodyID int64, year int, today mo
 		AND deleted_at IS NULL AND substr(date, 1, 4) = ?`, today.String(), today.String(), bodyID, fmt.Sprintf("%04d", year)).Scan(&held, &planned)
 	return held, planned, mapErr(err)
 }
+
+// AgendaDeadline is a meeting's agenda due date as the term engine computes it, with its source, in the
+// deadline shape every JSON output shares; ok is false for kinds without an agenda term.
+func (s *Store) AgendaDeadline(ctx context.Context, m model.Meeting) (d termijn.Deadline, ok bool, err error) {
+	if !m.Kind.HasAgendaTerm() {
+		return d, false, nil
+	}
+	days, err := s.AgendaDays(ctx, m.BodyID)
+	if err != nil {
+		return d, false, err
+	}
+	cal, err := s.holidayCalendar(ctx)
+	if err != nil {
+		return d, false, err
+	}
+	return termijn.Compute(termijn.AgendaRule(days), m.Date, cal), true, nil
+}

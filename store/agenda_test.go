@@ -242,7 +242,7 @@ func TestMeetingRowsTermsAndArt24(t *testing.T) {
 	for _, r := range rows {
 		got = append(got, r.Date.String()+" "+r.Term.State)
 	}
-	want := "2025-11-30 te laat,2025-12-02 vandaag versturen,2025-12-11 te versturen,2025-12-20 geen termijn,2025-06-10 geannuleerd,2025-03-10 geen termijn"
+	want := "2025-11-30 te laat,2025-12-02 vandaag versturen,2025-12-11 te versturen,2025-12-20 geen termijn,2025-06-10 geannuleerd,2025-03-10 verzending onbekend"
 	if strings.Join(got, ",") != want {
 		t.Fatalf("rows:\n%s\nwant\n%s", strings.Join(got, ","), want)
 	}

@@ -24,6 +24,8 @@ type Summary struct {
 	Meetings    int `json:"meetings"`
 	AgendaItems int `json:"agenda_items"`
 	Impositions int `json:"impositions"`
+	// BacklogTopics counts the topics on the parkeerlijsten.
+	BacklogTopics int `json:"backlog_topics"`
 }
 
 type gen struct {
@@ -32,6 +34,8 @@ type gen struct {
 	rnd   *rand.Rand
 	today model.Date
 	sum   Summary
+	// ovCount alternates the chair of overlegvergaderingen (art 23a WOR).
+	ovCount int
 }
 
 // Fill creates the demo council in an empty database; it refuses a database that holds data.
@@ -61,6 +65,9 @@ func Fill(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 		return g.sum, err
 	}
 	if err := g.meetings(oc, false); err != nil {
+		return g.sum, err
+	}
+	if err := g.backlog(or, 4); err != nil {
 		return g.sum, err
 	}
 	return g.sum, nil

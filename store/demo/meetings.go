@@ -60,6 +60,14 @@ func (g *gen) status(date model.Date) (model.MeetingStatus, model.Date) {
 	return model.MeetingConcept, model.Date{}
 }
 
+// agenda builds a meeting's agenda from its kind's template, with topics placed before the rondvraag.
+func agenda(m model.Meeting, extra []model.AgendaItem) []model.AgendaItem {
+	items := model.TemplateItems(model.DefaultTemplate(m.Kind), m)
+	at := model.InsertPosition(items) - 1
+	items = append(items[:at], append(extra, items[at:]...)...)
+	return model.Renumber(items)
+}
+
 func (g *gen) meeting(b model.Body, kind model.MeetingKind, date model.Date, chair string, large bool) error {
 	status, sent := g.status(date)
 	m := model.Meeting{BodyID: b.ID, Kind: kind, Date: date, Start: 13*60 + 30, End: 16 * 60, Location: g.pick(locations),
@@ -68,25 +76,18 @@ func (g *gen) meeting(b model.Body, kind model.MeetingKind, date model.Date, cha
 	if !large {
 		n = 1 + g.rnd.IntN(2)
 	}
-	items := []model.AgendaItem{
-		{Title: "Opening en vaststellen agenda", Purpose: model.PurposeInformatie, Presenter: "voorzitter", Minutes: 5},
-		{Title: "Verslag vorige vergadering", Purpose: model.PurposeBesluitvorming, Minutes: 10},
-		{Title: "Ingekomen stukken en mededelingen", Purpose: model.PurposeInformatie, Minutes: 10},
-		{Title: "Actielijst", Purpose: model.PurposeBespreking, Minutes: 10},
-	}
+	var extra []model.AgendaItem
 	for i := 0; i < n; i++ {
-		items = append(items, model.AgendaItem{Title: g.pick(topics), Purpose: model.PurposeBespreking, Minutes: 15 + 15*g.rnd.IntN(3)})
+		extra = append(extra, model.AgendaItem{Title: g.pick(topics), Purpose: model.PurposeBespreking, Minutes: 15 + 15*g.rnd.IntN(3)})
 	}
 	if large && g.rnd.IntN(5) == 0 {
 		it, err := g.secretItem(b, date)
 		if err != nil {
 			return err
 		}
-		items = append(items, it)
+		extra = append(extra, it)
 	}
-	items = append(items,
-		model.AgendaItem{Title: "Rondvraag", Purpose: model.PurposeInformatie, Minutes: 10},
-		model.AgendaItem{Title: "Sluiting", Purpose: model.PurposeInformatie, Minutes: 5})
+	items := agenda(m, extra)
 	if _, err := g.s.CreateMeeting(g.ctx, m, items); err != nil {
 		return err
 	}
@@ -95,34 +96,60 @@ func (g *gen) meeting(b model.Body, kind model.MeetingKind, date model.Date, cha
 	return nil
 }
 
+// meetingOV plans an overlegvergadering; the chair alternates between the bestuurder and the OR's
+// chair (art 23a WOR).
 func (g *gen) meetingOV(b model.Body, date model.Date, art24, large bool) error {
 	status, sent := g.status(date)
 	bestuurder, _ := g.s.Bestuurder(g.ctx, b.ID)
+	chair := bestuurder.Name
+	if g.ovCount%2 == 1 {
+		chair, _ = g.chairName(b.ID)
+	}
+	g.ovCount++
 	m := model.Meeting{BodyID: b.ID, Kind: model.MeetingOV, Date: date, Start: 10 * 60, End: 12 * 60, Location: "Bestuurskamer",
-		Chair: bestuurder.Name, Status: status, AgendaSent: sent, Art24: art24}
-	items := []model.AgendaItem{
-		{Title: "Opening en vaststellen agenda", Purpose: model.PurposeInformatie, Minutes: 5},
-		{Title: "Verslag en actielijst vorige overlegvergadering", Purpose: model.PurposeBesluitvorming, Minutes: 10},
-		{Title: "Mededelingen bestuurder", Purpose: model.PurposeInformatie, Presenter: bestuurder.Name, Minutes: 15},
-	}
-	if art24 {
-		items = append(items, model.AgendaItem{Title: "Algemene gang van zaken (art 24 WOR)", Purpose: model.PurposeBespreking,
-			Presenter: bestuurder.Name, Minutes: 45})
-	}
-	items = append(items, model.AgendaItem{Title: g.pick(topics), Purpose: model.PurposeBespreking, Minutes: 30})
+		Chair: chair, Status: status, AgendaSent: sent, Art24: art24}
+	extra := []model.AgendaItem{{Title: g.pick(topics), Purpose: model.PurposeBespreking, Minutes: 30}}
 	if large && g.rnd.IntN(3) == 0 {
 		it, err := g.secretItem(b, date)
 		if err != nil {
 			return err
 		}
-		items = append(items, it)
+		extra = append(extra, it)
 	}
-	items = append(items, model.AgendaItem{Title: "Rondvraag en sluiting", Purpose: model.PurposeInformatie, Minutes: 10})
+	items := agenda(m, extra)
+	for i := range items {
+		if items[i].Presenter == "bestuurder" {
+			items[i].Presenter = bestuurder.Name
+		}
+	}
 	if _, err := g.s.CreateMeeting(g.ctx, m, items); err != nil {
 		return err
 	}
 	g.sum.Meetings++
 	g.sum.AgendaItems += len(items)
+	return nil
+}
+
+// backlog fills a body's parkeerlijst with topics members raised in the last months.
+func (g *gen) backlog(b model.Body, n int) error {
+	ms, err := g.s.Members(g.ctx, b.ID)
+	if err != nil || len(ms) == 0 {
+		return err
+	}
+	seen := map[string]bool{}
+	for len(seen) < n {
+		title := g.pick(topics)
+		if seen[title] {
+			continue
+		}
+		seen[title] = true
+		t := model.BacklogTopic{BodyID: b.ID, Title: title, RaisedBy: ms[g.rnd.IntN(len(ms))].Name,
+			RaisedOn: g.today.AddDays(-7 - g.rnd.IntN(80)), Purpose: model.PurposeBespreking, Minutes: 15 + 15*g.rnd.IntN(2)}
+		if _, err := g.s.CreateBacklogTopic(g.ctx, t); err != nil {
+			return err
+		}
+		g.sum.BacklogTopics++
+	}
 	return nil
 }
 
@@ -140,6 +167,6 @@ func (g *gen) secretItem(b model.Body, date model.Date) (model.AgendaItem, error
 		return model.AgendaItem{}, err
 	}
 	g.sum.Impositions++
-	return model.AgendaItem{Title: title, Purpose: model.PurposeBespreking, Presenter: bestuurder.Name, Minutes: 30,
+	return model.AgendaItem{Title: title, Purpose: model.PurposeAdvies, Presenter: bestuurder.Name, Minutes: 30,
 		ImpositionID: imp.ID}, nil
 }
