@@ -93,6 +93,13 @@ func (s *Store) Restore(ctx context.Context, binID int64) error {
 
 // afterRestore is where kinds with derived data (a full-text index) put it back.
 func (s *Store) afterRestore(ctx context.Context, tx *sql.Tx, kind string, id int64) error {
+	if kind == "documents" {
+		var at string
+		if err := tx.QueryRowContext(ctx, "SELECT deleted_at FROM bin WHERE kind = ? AND ref_id = ?", kind, id).Scan(&at); err != nil {
+			return err
+		}
+		return restoreDocument(ctx, tx, id, at)
+	}
 	if kind == "agenda_items" {
 		return restoreItem(ctx, tx, id)
 	}

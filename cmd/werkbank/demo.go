@@ -2,14 +2,19 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 
 	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/store"
 	"github.com/werkbank-nl/werkbank/store/demo"
 )
 
 func init() {
-	register("demo", command{summary: "vul een lege database met een voorbeeld-OR", usage: "demo [--seed N] [--vandaag JJJJ-MM-DD] [--json]", run: runDemo})
+	register("demo", command{summary: "vul een lege database met een voorbeeld-OR", usage: "demo [--seed N] [--vandaag JJJJ-MM-DD] [--documenten N] [--json]\n\n" +
+		"Vult een lege database met een voorbeeld-OR, met een archief van echte bestanden en N gegenereerde\n" +
+		"stukken (standaard 300). Op een database met gegevens voegt --documenten N alleen N stukken toe\n" +
+		"aan het actieve orgaan: een groter archief om zoeken mee te proberen.", run: runDemo})
 }
 
 func runDemo(c *cli, args []string) int {
@@ -17,6 +22,7 @@ func runDemo(c *cli, args []string) int {
 	seed := fs.Uint64("seed", 1, "")
 	today := fs.String("vandaag", "", "")
 	asJSON := fs.Bool("json", false, "")
+	docs := fs.Int("documenten", demo.DefaultDocuments, "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return c.fail(err)
@@ -24,7 +30,15 @@ func runDemo(c *cli, args []string) int {
 	if len(pos) > 0 {
 		return c.fail(usagef("demo verwacht geen argumenten, alleen opties"))
 	}
-	opt := demo.Options{Seed: *seed}
+	if *docs < 0 {
+		return c.fail(usagef("--documenten verwacht een aantal van 0 of meer"))
+	}
+	opt := demo.Options{Seed: *seed, Documents: *docs}
+	if *docs == 0 {
+		opt.Documents = -1 // none: Options reads 0 as the default
+	}
+	docsGiven := false
+	fs.Visit(func(f *flag.Flag) { docsGiven = docsGiven || f.Name == "documenten" })
 	if *today != "" {
 		d, err := model.ParseDate(*today)
 		if err != nil {
@@ -38,6 +52,9 @@ func runDemo(c *cli, args []string) int {
 	}
 	defer s.Close()
 	sum, err := demo.Fill(bg(), s, opt)
+	if errors.Is(err, model.ErrNotEmpty) && docsGiven {
+		return c.addDocuments(s, opt, *docs, *asJSON)
+	}
 	if errors.Is(err, model.ErrNotEmpty) {
 		return c.fail(fmt.Errorf("%s bevat al gegevens; de demo vult alleen een lege database (kies een ander pad met --db)", s.Path()))
 	}
@@ -48,7 +65,20 @@ func runDemo(c *cli, args []string) int {
 	if *asJSON {
 		return c.printJSON(sum)
 	}
-	fmt.Fprintf(c.stdout, "demo geladen in %s: %d organen, %d leden, %d vergaderingen, %d agendapunten (%d onder geheimhouding)\n",
-		s.Path(), sum.Bodies, sum.Members, sum.Meetings, sum.AgendaItems, sum.Impositions)
+	fmt.Fprintf(c.stdout, "demo geladen in %s: %d organen, %d leden, %d vergaderingen, %d agendapunten (%d onder geheimhouding), %d documenten\n",
+		s.Path(), sum.Bodies, sum.Members, sum.Meetings, sum.AgendaItems, sum.Impositions, sum.Documents)
+	return exitOK
+}
+
+// addDocuments adds generated documents to a database that holds data already.
+func (c *cli) addDocuments(s *store.Store, opt demo.Options, n int, asJSON bool) int {
+	sum, err := demo.AddDocuments(bg(), s, opt, n)
+	if err != nil {
+		return c.fail(err)
+	}
+	if asJSON {
+		return c.printJSON(sum)
+	}
+	fmt.Fprintf(c.stdout, "%d gegenereerde documenten toegevoegd aan het archief in %s\n", sum.Documents, s.Path())
 	return exitOK
 }

@@ -15,6 +15,9 @@ import (
 type Options struct {
 	Seed  uint64
 	Today model.Date
+	// Documents is how many generated documents to archive: 0 takes DefaultDocuments, a negative
+	// number none. A few real files of each format are archived as well.
+	Documents int
 }
 
 // Summary counts what was created.
@@ -26,6 +29,8 @@ type Summary struct {
 	Impositions int `json:"impositions"`
 	// BacklogTopics counts the topics on the parkeerlijsten.
 	BacklogTopics int `json:"backlog_topics"`
+	Documents     int `json:"documents"`
+	Files         int `json:"files"` // real files (PDF, DOCX, ...) among the documents
 }
 
 type gen struct {
@@ -68,6 +73,9 @@ func Fill(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 		return g.sum, err
 	}
 	if err := g.backlog(or, 4); err != nil {
+		return g.sum, err
+	}
+	if err := g.archive(or, opt.Documents); err != nil {
 		return g.sum, err
 	}
 	return g.sum, nil
