@@ -34,6 +34,7 @@ func TestKeysResizeAndQuit(t *testing.T) {
 
 	term.Resize(80, 24)
 	term.WaitForText("Grootte: 80x24")
+	term.WaitForNoText("100x30")
 
 	if got := term.Line(0); got != "Hallo wereld" {
 		t.Errorf("line 0 = %q, want %q", got, "Hallo wereld")
@@ -58,6 +59,15 @@ func TestExitCode(t *testing.T) {
 	if code := term.WaitExit(DefaultTimeout); code != 3 {
 		t.Fatalf("exit code %d, want 3; stderr:\n%s", code, term.Stderr())
 	}
+}
+
+func TestSendRawIsOneRead(t *testing.T) {
+	term := startHello(t, Options{})
+	term.WaitForText("Hallo wereld")
+	// A paste: Bubble Tea sees the three runes as one key message.
+	term.SendRaw("jjj")
+	term.WaitForText("Teller: 3")
+	term.WaitForText("Toetsberichten: 1")
 }
 
 func TestDiacriticsAndBorders(t *testing.T) {

@@ -2,25 +2,34 @@ package e2e
 
 import (
 	"os"
-	"syscall"
-	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
-// inputQueued reports how many bytes written to the pty the program has not
-// read yet. Waiting for zero before the next key means every key arrives in
-// a read of its own, so Bubble Tea never merges two runes into one KeyMsg.
+// canSyncKeys says whether this platform lets SendKeys see that the program
+// has read a key.
+const canSyncKeys = true
+
+// inputQueued reports how many bytes the program's end of the pty (tty)
+// holds unread. Bytes written to our end reach that queue later, through a
+// kernel worker, so a plain TIOCINQ right after a write can say 0 for a key
+// nobody has read yet. Polling the tty first waits for that worker (Linux
+// n_tty_poll flushes pending input when none is available), which makes the
+// count exact. In canonical mode, before the program switches to raw mode,
+// the count stays 0 until a line is complete.
 func inputQueued(tty *os.File) int {
 	conn, err := tty.SyscallConn()
 	if err != nil {
 		return 0
 	}
-	var n int32
-	var errno syscall.Errno
+	n := 0
 	_ = conn.Control(func(fd uintptr) {
-		_, _, errno = syscall.Syscall(syscall.SYS_IOCTL, fd, syscall.TIOCINQ, uintptr(unsafe.Pointer(&n)))
+		fds := []unix.PollFd{{Fd: int32(fd), Events: unix.POLLIN}}
+		_, _ = unix.Poll(fds, 0)
+		n, err = unix.IoctlGetInt(int(fd), unix.TIOCINQ)
 	})
-	if errno != 0 {
+	if err != nil {
 		return 0
 	}
-	return int(n)
+	return n
 }

@@ -4,6 +4,8 @@ package e2e
 
 import "os"
 
-// inputQueued cannot ask the tty elsewhere; SendKeys then relies on its
-// settle pause alone.
+// canSyncKeys is false here: SendKeys then relies on its settle pause alone,
+// and fast keys may merge into one KeyMsg.
+const canSyncKeys = false
+
 func inputQueued(*os.File) int { return 0 }

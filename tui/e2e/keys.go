@@ -8,6 +8,9 @@ import (
 // the next one arrives.
 const settle = 5 * time.Millisecond
 
+// keyReadTimeout bounds how long a key waits for the program to read it.
+const keyReadTimeout = DefaultTimeout / 5
+
 // keySeqs are the bytes an xterm sends for named keys.
 var keySeqs = map[string]string{
 	"enter":     "\r",
@@ -85,25 +88,46 @@ func (term *Term) Type(text string) {
 	}
 }
 
+// SendRaw writes s to the terminal in one write and does not wait for the
+// program to read it, as in a paste.
+func (term *Term) SendRaw(s string) {
+	term.t.Helper()
+	term.write(s)
+}
+
 // press writes one key and waits until the program has read it. Bubble Tea
 // v1 turns everything one read returns into one message, so two letters
-// read together become a single KeyMsg with two runes; waiting for the input
-// queue to empty keeps every key in a read of its own.
+// read together become a single KeyMsg with two runes; waiting for the read
+// keeps every key in a read of its own, also on a loaded machine.
 func (term *Term) press(seq string) {
 	term.t.Helper()
+	term.write(seq)
+	if canSyncKeys {
+		term.waitRead()
+	}
+	time.Sleep(settle)
+}
+
+func (term *Term) write(s string) {
+	term.t.Helper()
 	term.writeMu.Lock()
-	_, err := term.ptmx.Write([]byte(seq))
+	_, err := term.ptmx.Write([]byte(s))
 	term.writeMu.Unlock()
 	if err != nil {
-		term.t.Fatalf("e2e: send key %q: %v\n%s", seq, err, term.dump())
+		term.t.Fatalf("e2e: write %q: %v\n%s", s, err, term.dump())
 	}
-	deadline := time.Now().Add(DefaultTimeout)
+}
+
+// waitRead waits until the program (or a child it runs, such as an editor)
+// has read all input. A program that does not read, because it is busy,
+// costs keyReadTimeout, after which the key counts as read.
+func (term *Term) waitRead() {
+	deadline := time.Now().Add(keyReadTimeout)
 	for inputQueued(term.tty) > 0 && time.Now().Before(deadline) {
 		select {
 		case <-term.exited:
 			return
-		case <-time.After(time.Millisecond):
+		case <-time.After(500 * time.Microsecond):
 		}
 	}
-	time.Sleep(settle)
 }
