@@ -32,6 +32,8 @@ func TestShellFlow(t *testing.T) {
 			term.WaitForText("voorzitter")
 			term.SendKeys("esc")
 			term.WaitForNoText("[Leden]")
+			term.Resize(80, 24)
+			term.WaitForText("[1 Overzicht]")
 			term.Resize(70, 20)
 			term.WaitForText("dit venster is 70x20")
 			term.Resize(size[0], size[1])
