@@ -35,13 +35,14 @@ func scanDocument(sc interface{ Scan(...any) error }, extra ...any) (model.Docum
 }
 
 // Documents lists one page of a body's documents (not in the prullenbak), newest first, without text.
+// A mail's attachments follow the mail.
 func (s *Store) Documents(ctx context.Context, q model.DocumentQuery) ([]model.Document, error) {
 	if q.Limit <= 0 || q.Limit > 1000 {
 		q.Limit = 100
 	}
 	where, args := documentWhere(q)
 	rows, err := s.r.QueryContext(ctx, "SELECT "+documentCols+documentFrom+where+
-		" ORDER BY d.date DESC, d.id DESC LIMIT ? OFFSET ?", append(args, q.Limit, max(q.Offset, 0))...)
+		" ORDER BY d.date DESC, COALESCE(d.parent_id, d.id) DESC, d.parent_id IS NOT NULL, d.id DESC LIMIT ? OFFSET ?", append(args, q.Limit, max(q.Offset, 0))...)
 	if err != nil {
 		return nil, mapErr(err)
 	}

@@ -1,13 +1,14 @@
 package tui
 
 import (
+	"github.com/werkbank-nl/werkbank/tui/archief"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/empty"
 )
 
 // newTabs builds the six views in tab order. A view whose feature has not landed yet shows an honest
 // empty state: what it will hold and how to get there, never invented content.
-func newTabs(c common.Common, _ Store) []screen {
+func newTabs(c common.Common, st Store) []screen {
 	return []screen{
 		wrap(empty.New(c, "Overzicht",
 			"Hier komt wat er aankomt: wettelijke termijnen uit dossiers, acties die te laat zijn of deze week",
@@ -25,11 +26,7 @@ func newTabs(c common.Common, _ Store) []screen {
 			"en de besluitenlijst per jaar.",
 			"",
 			"Het actiescherm is nog niet gebouwd in deze versie.")),
-		wrap(empty.New(c, "Archief",
-			"Hier vindt u elk stuk van de raad terug: brieven, verslagen, agenda's en bijlagen, doorzoekbaar",
-			"terwijl u typt.",
-			"",
-			"Importeren en zoeken zijn nog niet gebouwd in deze versie.")),
+		wrap(archief.New(c, st)),
 		wrap(empty.New(c, "Brieven",
 			"Hier schrijft u de brieven van de raad vanuit een sjabloon: adviesbrief, instemmingsbrief,",
 			"informatieverzoek en meer, met elke versie bewaard en als Word-bestand klaar voor ondertekening.",

@@ -18,6 +18,7 @@ import (
 type realFile struct {
 	name string
 	data []byte
+	typ  model.DocType // empty: guessed, as for any import
 }
 
 // realFiles makes one file of each format, dated around today, with Dutch characters throughout.
@@ -62,15 +63,15 @@ func (g *gen) realFiles(b model.Body) ([]realFile, error) {
 		return nil, err
 	}
 	return []realFile{
-		{"inbox/adviesaanvraag-reorganisatie.eml", mailBytes},
-		{"adviezen/advies-thuiswerkregeling.docx", docx.Bytes()},
-		{"verslagen/jaarverslag-or.odt", odt},
-		{"scans/getekend-convenant.pdf", scan},
+		{"inbox/adviesaanvraag-reorganisatie.eml", mailBytes, ""},
+		{"adviezen/advies-thuiswerkregeling.docx", docx.Bytes(), model.DocBriefUit},
+		{"verslagen/jaarverslag-or.odt", odt, model.DocRapport},
+		{"scans/getekend-convenant.pdf", scan, model.DocBriefIn},
 		{"intranet/nieuwsbrief-or.html", []byte(`<!DOCTYPE html><html><head><title>Nieuwsbrief OR november</title><style>p{color:red}</style>` +
 			`<script>trackVisitor();</script></head><body><h1>Nieuwsbrief OR</h1><p>De OR heeft ingestemd met het nieuwe ` +
-			`verzuimbeleid. Ideeën voor de volgende nieuwsbrief zijn welkom bij het secretariaat.</p></body></html>`)},
-		{"notities/werkafspraken-secretariaat.md", []byte("# Werkafspraken secretariaat\n\n- Agenda uiterlijk 7 dagen voor de vergadering versturen (art 14 WOR).\n- Verslag binnen twee weken in concept.\n- Geïnde contributies: n.v.t.\n")},
-		{"notities/telefoonnotitie-arbodienst.txt", []byte("Telefoonnotitie: de arbodienst belt terug over de risico-inventarisatie. Preventiemedewerker: René Visser.\n")},
+			`verzuimbeleid. Ideeën voor de volgende nieuwsbrief zijn welkom bij het secretariaat.</p></body></html>`), model.DocNotitie},
+		{"notities/werkafspraken-secretariaat.md", []byte("# Werkafspraken secretariaat\n\n- Agenda uiterlijk 7 dagen voor de vergadering versturen (art 14 WOR).\n- Verslag binnen twee weken in concept.\n- Geïnde contributies: n.v.t.\n"), ""},
+		{"notities/telefoonnotitie-arbodienst.txt", []byte("Telefoonnotitie: de arbodienst belt terug over de risico-inventarisatie. Preventiemedewerker: René Visser.\n"), ""},
 	}, nil
 }
 
@@ -94,7 +95,7 @@ func (g *gen) fileDocuments(b model.Body) error {
 		return err
 	}
 	for _, f := range files {
-		if err := batch.Add(f.name, bytes.NewReader(f.data), model.DocumentMeta{}); err != nil {
+		if err := batch.Add(f.name, bytes.NewReader(f.data), model.DocumentMeta{Type: f.typ}); err != nil {
 			return err
 		}
 	}
