@@ -56,15 +56,15 @@ func AgendaState(m Meeting, due, today Date) (state string, late bool, warning s
 			return AgendaUrgent, false, ""
 		}
 		n := due.DaysUntil(m.AgendaSent)
-		return AgendaSentLate, true, fmt.Sprintf("agenda verstuurd op %s, uiterlijk %s: %s te laat, tenzij de vergadering spoedeisend is",
+		return AgendaSentLate, true, fmt.Sprintf("agenda verstuurd op %s, uiterlijk %s: %s te laat, tenzij spoedeisend",
 			m.AgendaSent.Short(), due.Short(), days(n))
 	case m.Status == MeetingHeld || today.After(m.Date):
 		return AgendaUnknown, false, ""
 	case m.Urgent:
 		return AgendaUrgent, false, ""
 	case today.After(due):
-		return AgendaOverdue, true, fmt.Sprintf("agenda had uiterlijk %s verstuurd moeten zijn (%s geleden); verstuur hem nu of markeer de vergadering als spoedeisend",
-			due.Short(), days(due.DaysUntil(today)))
+		return AgendaOverdue, true, fmt.Sprintf("agenda is %s te laat: uiterlijk %s versturen, tenzij spoedeisend",
+			days(due.DaysUntil(today)), due.Short())
 	case today.Equal(due):
 		return AgendaDueToday, false, ""
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/werkbank-nl/werkbank/model"
-	"github.com/werkbank-nl/werkbank/tui/archief"
+	"github.com/werkbank-nl/werkbank/tui/agenda"
 	"github.com/werkbank-nl/werkbank/tui/bin"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/settings"
@@ -25,7 +25,7 @@ type Store interface {
 	welcome.Store
 	settings.Store
 	bin.Store
-	archief.Store
+	agenda.Store
 }
 
 // Options configure the app.

@@ -1,7 +1,7 @@
 package tui
 
 import (
-	"github.com/werkbank-nl/werkbank/tui/archief"
+	"github.com/werkbank-nl/werkbank/tui/agenda"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/empty"
 )
@@ -16,17 +16,17 @@ func newTabs(c common.Common, st Store) []screen {
 			"",
 			"Deze versie van werkbank berekent termijnen al op de opdrachtregel (werkbank bereken);",
 			"het overzicht zelf volgt met de dossiers en de agenda.")),
-		wrap(empty.New(c, "Agenda",
-			"Hier bouwt u de agenda van een vergadering: punten uit de parkeerlijst, tijden die meelopen,",
-			"stukken erbij, en op tijd verzonden (art 14 lid 2 sub g WOR: 7 dagen voor de vergadering).",
-			"",
-			"Het agendascherm is nog niet gebouwd in deze versie.")),
+		wrap(agenda.New(c, st)),
 		wrap(empty.New(c, "Acties",
 			"Hier komt de actielijst: wie doet wat voor wanneer, wat te laat is en hoe vaak iets is uitgesteld,",
 			"en de besluitenlijst per jaar.",
 			"",
 			"Het actiescherm is nog niet gebouwd in deze versie.")),
-		wrap(archief.New(c, st)),
+		wrap(empty.New(c, "Archief",
+			"Hier vindt u elk stuk van de raad terug: brieven, verslagen, agenda's en bijlagen, doorzoekbaar",
+			"terwijl u typt.",
+			"",
+			"Importeren en zoeken zijn nog niet gebouwd in deze versie.")),
 		wrap(empty.New(c, "Brieven",
 			"Hier schrijft u de brieven van de raad vanuit een sjabloon: adviesbrief, instemmingsbrief,",
 			"informatieverzoek en meer, met elke versie bewaard en als Word-bestand klaar voor ondertekening.",

@@ -128,8 +128,8 @@ func (in Input) Doc(openbaar bool) export.Doc {
 		rows[i] = []string{fmt.Sprint(it.Position), plan.Starts[i].String(), title, purposeText(it.Purpose), it.Presenter, fmt.Sprint(it.Minutes)}
 	}
 	d.Blocks = append(d.Blocks,
-		export.Table{Header: []string{"nr", "tijd", "onderwerp", "doel", "wie", "min"}, Rows: rows, Widths: []float64{4, 7, 45, 20, 16, 6}},
-		export.Paragraph{Text: plan.Summary(m)})
+		export.Table{Header: []string{"nr", "tijd", "onderwerp", "doel", "wie", "min"}, Rows: rows, Widths: []float64{5, 9, 42, 20, 17, 6}},
+		export.Paragraph{Text: summary(m, plan)})
 
 	var notes []export.Block
 	for _, it := range items {
@@ -176,4 +176,13 @@ func (in Input) Text(openbaar bool) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// summary is the timing line for a document: like the screen's, without symbols a PDF font may lack.
+func summary(m model.Meeting, plan model.Schedule) string {
+	line := fmt.Sprintf("Totaal %d minuten, einde %s", plan.Total, plan.End)
+	if plan.Overrun > 0 {
+		return line + fmt.Sprintf(": let op, %d minuten na de geplande eindtijd (%s)", plan.Overrun, m.End)
+	}
+	return line + fmt.Sprintf(" (geplande eindtijd %s)", m.End)
 }

@@ -105,7 +105,7 @@ func (in Input) Mail(openbaar bool, data func(documentID int64) ([]byte, error))
 	if m.Chair != "" {
 		fmt.Fprintf(&body, "Voorzitter: %s\n\n", m.Chair)
 	}
-	body.WriteString("Agenda\n\n" + in.Text(openbaar) + "\n" + model.Plan(m, in.View(openbaar)).Summary(m) + "\n")
+	body.WriteString("Agenda\n\n" + in.Text(openbaar) + "\n" + summary(m, model.Plan(m, in.View(openbaar))) + "\n")
 	for _, it := range in.View(openbaar) {
 		docs := in.docs(it, openbaar)
 		if len(docs) == 0 {
