@@ -29,11 +29,11 @@ func mapErr(err error) error {
 	if errors.As(err, &coded) {
 		switch coded.Code() & 0xff {
 		case sqliteBusy, sqliteLocked:
-			return fmt.Errorf("%w (%v)", model.ErrBusy, err)
+			return userError{model.ErrBusy, err}
 		case sqliteReadOnly:
 			return fmt.Errorf("%w (%v)", model.ErrReadOnly, err)
 		case sqliteFull:
-			return fmt.Errorf("%w (%v)", model.ErrDiskFull, err)
+			return userError{model.ErrDiskFull, err}
 		}
 	}
 	return err

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/werkbank-nl/werkbank/model"
@@ -136,8 +137,14 @@ func (b *Batch) writeFile(ctx context.Context, tx *sql.Tx, w *docWriter, p *pend
 		return err
 	}
 	if err := b.writeDoc(ctx, tx, w, p, 0); err != nil {
+		// A full disk stops the whole batch (the next files would not fit either). SQLite may already
+		// have rolled back the whole transaction for SQLITE_FULL or an I/O error, taking the savepoint
+		// with it: then the original error is the one to report, not "no such savepoint".
+		if errors.Is(mapErr(err), model.ErrDiskFull) {
+			return err
+		}
 		if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO import_file"); rerr != nil {
-			return rerr
+			return err
 		}
 		if _, rerr := tx.ExecContext(ctx, "RELEASE import_file"); rerr != nil {
 			return rerr

@@ -36,6 +36,8 @@ type Store struct {
 	dvMu   sync.Mutex
 	dvConn *sql.Conn
 	dv     int64
+
+	busy busyHook // see retry.go
 }
 
 // Open opens (creating when needed) the database at path. Before SQLite touches the file it reads the
@@ -289,9 +291,9 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if s.readOnly {
 		return model.ErrReadOnly
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
-		return mapErr(err)
+		return err
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
