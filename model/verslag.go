@@ -149,7 +149,9 @@ type Verslag struct {
 }
 
 // Title is "Verslag OR-vergadering 2 december 2025".
-func (v Verslag) Title() string { return "Verslag " + v.Meeting.Kind.Label() + " " + v.Meeting.Date.Long() }
+func (v Verslag) Title() string {
+	return "Verslag " + v.Meeting.Kind.Label() + " " + v.Meeting.Date.Long()
+}
 
 // AssembleVerslag drafts the verslag from the notes, decisions and actions of a meeting.
 func AssembleVerslag(in VerslagInput) Verslag {
