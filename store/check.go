@@ -102,24 +102,37 @@ func inTx(ctx context.Context, begin func(context.Context) (*sql.Tx, error), fn 
 	return nil
 }
 
+// integrity runs PRAGMA integrity_check. SQLite may return several problems in one row and may also
+// fail outright on a badly damaged file; every distinct line is kept, the "*** in database" headers not.
 func integrity(ctx context.Context, tx *sql.Tx) []string {
 	out := []string{}
+	seen := map[string]bool{}
+	add := func(text string) {
+		for _, line := range strings.Split(text, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || line == "ok" || strings.HasPrefix(line, "*** in database") || seen[line] {
+				continue
+			}
+			seen[line] = true
+			out = append(out, line)
+		}
+	}
 	rows, err := tx.QueryContext(ctx, fmt.Sprintf("PRAGMA integrity_check(%d)", maxListed))
 	if err != nil {
-		return append(out, err.Error())
+		add(err.Error())
+		return out
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var line string
 		if err := rows.Scan(&line); err != nil {
-			return append(out, err.Error())
+			add(err.Error())
+			return out
 		}
-		if line != "ok" {
-			out = append(out, line)
-		}
+		add(line)
 	}
 	if err := rows.Err(); err != nil {
-		out = append(out, err.Error())
+		add(err.Error())
 	}
 	return out
 }

@@ -94,6 +94,7 @@ func verifyBackup(ctx context.Context, path string) (header, error) {
 		return h, fmt.Errorf("back-up %s is beschadigd: %v", path, err)
 	}
 	if res != "ok" {
+		res = strings.TrimSpace(strings.TrimPrefix(res, "*** in database main ***"))
 		return h, fmt.Errorf("back-up %s is beschadigd: %s", path, res)
 	}
 	return h, nil
