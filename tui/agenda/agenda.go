@@ -94,7 +94,9 @@ type Model struct {
 
 	listSeq, meetingSeq int
 	// focus is the item the cursor goes to once the agenda reloads after a save.
-	focus         int64
+	focus int64
+	// moving counts moves sent to the store and not yet answered.
+	moving        int
 	width, height int
 }
 
@@ -246,7 +248,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		m.listCur.Clamp(len(m.rows), m.listRows())
 		m.blCur.Clamp(len(m.backlog), m.listRows())
 	case meetingMsg:
-		if msg.seq != m.meetingSeq {
+		if msg.seq != m.meetingSeq || m.moving > 0 {
 			return m, nil
 		}
 		if msg.err != nil {
@@ -274,6 +276,8 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		return m, m.reload()
 	case savedMsg:
 		return m.saved(msg)
+	case movedMsg:
+		return m.moved(msg)
 	case form.SubmitMsg:
 		return m, m.submit(msg)
 	case form.CancelMsg:

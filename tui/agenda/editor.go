@@ -77,13 +77,32 @@ func (m *Model) move(it model.AgendaItem, delta int) tea.Cmd {
 	m.edCur.Index = at
 	m.edCur.Clamp(len(m.items), m.itemRows())
 	st := m.st
+	m.moving++
 	return func() tea.Msg {
 		_, err := st.MoveAgendaItem(context.Background(), it.ID, delta)
-		if err != nil {
-			return savedMsg{err: err}
-		}
-		return nil
+		return movedMsg{id: it.ID, err: err}
 	}
+}
+
+// movedMsg reports a saved move. While moves are on their way, reloads of the agenda are dropped (they
+// may have read the order before the move was stored); the last move to finish reloads it.
+type movedMsg struct {
+	id  int64
+	err error
+}
+
+func (m *Model) moved(msg movedMsg) (*Model, tea.Cmd) {
+	m.moving--
+	if m.moving > 0 {
+		return m, nil
+	}
+	m.focus = msg.id
+	m.meetingSeq++
+	load := loadMeeting(m.st, m.meeting.ID, m.today(), m.meetingSeq)
+	if msg.err != nil {
+		return m, tea.Batch(common.Error(msg.err), load)
+	}
+	return m, load
 }
 
 // toggleSecret marks an item confidential with a quick imposition without an end date (DESIGN: one

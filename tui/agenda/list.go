@@ -114,7 +114,12 @@ func (m *Model) toggleSent(mt model.Meeting) tea.Cmd {
 		}
 		msg := savedMsg{text: "Agenda " + mt.Title() + " verzonden op " + today.Short()}
 		if t, err := st.MeetingTerm(ctx, saved, today); err == nil && t.Late {
-			msg.warn = t.Warning
+			n := t.Due.DaysUntil(today)
+			late := "1 dag"
+			if n != 1 {
+				late = fmt.Sprintf("%d dagen", n)
+			}
+			msg.warn = fmt.Sprintf("%s te laat (uiterlijk %s); spoedeisend? druk u", late, shortDay(t.Due))
 		}
 		return msg
 	}
@@ -225,9 +230,11 @@ func (m *Model) backlogLine() string {
 
 // spread puts left and right on one line of width cells.
 func spread(left, right string, width int) string {
-	gap := width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	lw := ansi.StringWidth(left)
+	gap := width - lw - ansi.StringWidth(right)
 	if gap < 1 {
-		return common.Cut(left, width)
+		// The right part carries the warning: cut it rather than drop it.
+		return common.Cut(left+" "+common.Cut(right, max(width-lw-1, 0)), width)
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
