@@ -25,6 +25,7 @@ type Store interface {
 	welcome.Store
 	settings.Store
 	bin.Store
+	backupStore
 	agenda.Store
 }
 
@@ -34,6 +35,8 @@ type Options struct {
 	ReadOnly bool
 	// Banner is shown under the tabs, for example for a coach copy; read-only gets a default one.
 	Banner string
+	// BackupDir is where the daily backup goes (see backup.go); empty means none.
+	BackupDir string
 }
 
 // Model is the root: it draws the chrome and routes messages, nothing more.
@@ -54,6 +57,7 @@ type Model struct {
 	statusSeq     int
 	showHelp      bool
 	confirmQuit   bool
+	backup        backupState
 }
 
 type bodiesMsg struct {
@@ -75,12 +79,13 @@ func New(st Store, opt Options) *Model {
 		m.banner = "ALLEEN LEZEN  Geopend met --read-only — wijzigen is uitgeschakeld"
 	}
 	m.tabs = newTabs(c, st)
+	m.backup.dir = opt.BackupDir
 	return m
 }
 
 // Init loads the bodies and every view.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{loadBodies(m.st)}
+	cmds := []tea.Cmd{loadBodies(m.st), m.backupDue()}
 	for _, t := range m.tabs {
 		cmds = append(cmds, t.Init())
 	}
@@ -107,7 +112,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 		return m, nil
 	case tea.KeyMsg:
-		return m.key(msg)
+		next, cmd := m.key(msg)
+		return next, tea.Batch(cmd, m.backupDue())
 	case bodiesMsg:
 		if msg.err != nil {
 			return m, common.Error(msg.err)

@@ -29,12 +29,15 @@ func (c *cli) runTUI() int {
 		return c.fail(err)
 	}
 	defer s.Close()
-	opt := tui.Options{ReadOnly: s.ReadOnly()}
+	opt := tui.Options{ReadOnly: s.ReadOnly(), BackupDir: c.paths.Backups}
 	if s.IsCoachCopy() {
 		made, _ := s.Setting(context.Background(), "coach_created", "")
 		opt.Banner = fmt.Sprintf("ALLEEN LEZEN  Kopie voor coach, gemaakt op %s — wijzigen is uitgeschakeld", made)
 	}
 	p := tea.NewProgram(tui.New(appStore{s}, opt), tea.WithAltScreen())
+	// A write waiting for another werkbank process shows "even wachten" instead of failing.
+	s.OnBusy(func(waiting bool) { p.Send(tui.WaitingMsg(waiting)) })
+	defer s.OnBusy(nil)
 	if _, err := p.Run(); err != nil {
 		c.log.Error("tui failed", "err", err)
 		return c.fail(fmt.Errorf("het scherm kon niet starten: %w", err))
