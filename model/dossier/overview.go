@@ -64,7 +64,7 @@ type Input struct {
 	Today    model.Date
 	Calendar termijn.Calendar
 	Bodies   []model.Body
-	Dossiers []Dossier      // with their events; closed ones add nothing
+	Dossiers []Dossier       // with their events; closed ones add nothing
 	Meetings []model.Meeting // at least those from 1 January of today's year on
 }
 
