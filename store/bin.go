@@ -17,7 +17,7 @@ var binLabels = map[string]string{
 	"meetings":       "kind || ' ' || date",
 	"agenda_items":   "title",
 	"actions":        "description",
-	"decisions":      "text",
+	"decisions":      "printf('%d-%03d ', year, seq) || text",
 	"dossiers":       "title",
 	"dossier_events": "kind || ' ' || date",
 	"documents":      "title",
