@@ -128,7 +128,7 @@ func (in Input) Doc(openbaar bool) export.Doc {
 		rows[i] = []string{fmt.Sprint(it.Position), plan.Starts[i].String(), title, purposeText(it.Purpose), it.Presenter, fmt.Sprint(it.Minutes)}
 	}
 	d.Blocks = append(d.Blocks,
-		export.Table{Header: []string{"nr", "tijd", "onderwerp", "doel", "wie", "min"}, Rows: rows, Widths: []float64{5, 9, 42, 20, 17, 6}},
+		export.Table{Header: []string{"nr", "tijd", "onderwerp", "doel", "wie", "min"}, Rows: rows, Widths: []float64{6, 11, 39, 20, 15, 9}},
 		export.Paragraph{Text: summary(m, plan)})
 
 	var notes []export.Block

@@ -151,7 +151,7 @@ func (m *Model) viewEditor(b *strings.Builder) {
 		info = append(info, "spoedeisend")
 	}
 	b.WriteString(" " + s.Muted.Render(strings.Join(info, " · ")) + "\n")
-	b.WriteString(s.Muted.Render(fmt.Sprintf("   %-3s %-6s %-36s %-18s %-12s %4s", "nr", "tijd", "onderwerp", "doel", "wie", "min")) + "\n")
+	b.WriteString(s.Muted.Render(fmt.Sprintf("   %-3s %-6s %-34s %-18s %-12s %4s", "nr", "tijd", "onderwerp", "doel", "wie", "min")) + "\n")
 	plan := model.Plan(mt, m.items)
 	if len(m.items) == 0 {
 		b.WriteString("   Nog geen punten. Druk n om een punt toe te voegen, of b om er een van de parkeerlijst te halen.\n")
@@ -166,10 +166,15 @@ func (m *Model) viewEditor(b *strings.Builder) {
 		if n := len(m.docs[it.ID]); n > 0 {
 			flags = append(flags, common.Count(n, "stuk", "stukken"))
 		}
-		if it.Outcome != model.OutcomeNone {
-			flags = append(flags, string(it.Outcome))
+		switch it.Outcome {
+		case model.OutcomeTreated:
+			flags = append(flags, "✓ behandeld")
+		case model.OutcomeCarried:
+			flags = append(flags, "→ volgende")
+		case model.OutcomeBacklog:
+			flags = append(flags, "→ parkeer")
 		}
-		line := fmt.Sprintf("%-3d %-6s %s %s %s %4d  %s", it.Position, plan.Starts[i], common.Pad(it.Title, 36),
+		line := fmt.Sprintf("%-3d %-6s %s %s %s %4d %s", it.Position, plan.Starts[i], common.Pad(it.Title, 34),
 			common.Pad(string(it.Purpose), 18), common.Pad(it.Presenter, 12), it.Minutes, strings.Join(flags, " "))
 		m.row(b, i == m.edCur.Index, line, false)
 	}

@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/form"
 )
 
@@ -200,7 +201,7 @@ func (m *Model) seriesForm() {
 			return nil
 		}).WithHint("maanden (bij 'elke week': weken)"),
 		form.Text("from", "Van", from.String(), form.Date("begindatum", false)),
-		form.Text("until", "Tot en met", model.NewDate(from.Year(), 12, 31).String(), form.Date("einddatum", false)),
+		form.Text("until", "Tot en met", from.AddMonths(12).AddDays(-1).String(), form.Date("einddatum", false)),
 		form.Text("start", "Begin", "13:30", form.Clock("begintijd")),
 		form.Text("end", "Geplande eindtijd", "16:00", form.Clock("eindtijd")),
 		form.Text("location", "Plaats", "", form.MaxRunes("plaats", 200)),
@@ -320,6 +321,6 @@ func (m *Model) submitSeries(v map[string]string) tea.Cmd {
 	st := m.st
 	return func() tea.Msg {
 		ms, err := st.PlanSeries(context.Background(), sr)
-		return savedMsg{text: strconv.Itoa(len(ms)) + " vergaderingen gepland: " + sr.Describe(), err: err}
+		return savedMsg{text: common.Count(len(ms), "vergadering", "vergaderingen") + " gepland: " + sr.Describe(), err: err}
 	}
 }
