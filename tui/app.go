@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/werkbank-nl/werkbank/model"
 	"github.com/werkbank-nl/werkbank/tui/agenda"
+	"github.com/werkbank-nl/werkbank/tui/archief"
 	"github.com/werkbank-nl/werkbank/tui/bin"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/settings"
@@ -27,6 +28,7 @@ type Store interface {
 	bin.Store
 	backupStore
 	agenda.Store
+	archief.Store
 }
 
 // Options configure the app.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"github.com/werkbank-nl/werkbank/tui/agenda"
+	"github.com/werkbank-nl/werkbank/tui/archief"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/empty"
 )
@@ -22,11 +23,7 @@ func newTabs(c common.Common, st Store) []screen {
 			"en de besluitenlijst per jaar.",
 			"",
 			"Het actiescherm is nog niet gebouwd in deze versie.")),
-		wrap(empty.New(c, "Archief",
-			"Hier vindt u elk stuk van de raad terug: brieven, verslagen, agenda's en bijlagen, doorzoekbaar",
-			"terwijl u typt.",
-			"",
-			"Importeren en zoeken zijn nog niet gebouwd in deze versie.")),
+		wrap(archief.New(c, st)),
 		wrap(empty.New(c, "Brieven",
 			"Hier schrijft u de brieven van de raad vanuit een sjabloon: adviesbrief, instemmingsbrief,",
 			"informatieverzoek en meer, met elke versie bewaard en als Word-bestand klaar voor ondertekening.",
