@@ -36,6 +36,8 @@ func (b BinEntry) KindLabel() string {
 		return "brief"
 	case "bodies":
 		return "orgaan"
+	case "backlog":
+		return "parkeerlijstpunt"
 	}
 	return b.Kind
 }
