@@ -22,6 +22,7 @@ var binLabels = map[string]string{
 	"dossier_events": "kind || ' ' || date",
 	"documents":      "title",
 	"letters":        "template || ' ' || subject",
+	"extra_holidays": "name || ' ' || date",
 	"backlog":        "title",
 }
 
@@ -93,6 +94,9 @@ func (s *Store) Restore(ctx context.Context, binID int64) error {
 
 // afterRestore is where kinds with derived data (a full-text index) put it back.
 func (s *Store) afterRestore(ctx context.Context, tx *sql.Tx, kind string, id int64) error {
+	if kind == "dossier_events" {
+		return restoreDossierEvent(ctx, tx, id)
+	}
 	if kind == "documents" {
 		var at string
 		if err := tx.QueryRowContext(ctx, "SELECT deleted_at FROM bin WHERE kind = ? AND ref_id = ?", kind, id).Scan(&at); err != nil {

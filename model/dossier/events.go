@@ -243,7 +243,18 @@ func CheckEvents(d Dossier) error {
 			return err
 		}
 	}
-	err := termijn.ValidateEvents(d.Kind, Events(d))
+	// Every event is checked against the others, not only the one that counts for the terms: a second
+	// besluit dated before the advice is as impossible as the first.
+	base := Events(d)
+	err := termijn.ValidateEvents(d.Kind, base)
+	for _, e := range Sorted(d.Events) {
+		if err != nil {
+			break
+		}
+		ev := base
+		set(&ev, d.Kind, e)
+		err = termijn.ValidateEvents(d.Kind, ev)
+	}
 	var fe *model.FieldError
 	if errors.As(err, &fe) {
 		field := "date"
@@ -253,6 +264,35 @@ func CheckEvents(d Dossier) error {
 		return model.Invalid(field, fe.Message)
 	}
 	return err
+}
+
+// set puts one event in the place of its kind.
+func set(ev *termijn.Events, dk termijn.DossierKind, e Event) {
+	switch e.Kind {
+	case Received:
+		ev.Received = e.Date
+	case OVRequest:
+		ev.OVRequested = e.Date
+	case OVHeld:
+		ev.OVHeld = e.Date
+	case Advice:
+		ev.AdviceGiven, ev.AdviceContent = e.Date, termijn.AdviceContent(e.Content)
+	case Consent:
+		ev.ConsentGiven, ev.ConsentContent = e.Date, termijn.ConsentContent(e.Content)
+	case Decision:
+		ev.DecisionNotified = e.Date
+		ev.Deviating = dk == termijn.Adviesaanvraag && e.Content != DecisionConform
+	case Reasons:
+		ev.ReasonsReceived = e.Date
+	case Waiver:
+		ev.SuspensionWaived = e.Date
+	case ExecutionNoticed:
+		ev.ExecutionNoticed = e.Date
+	case AgreedTerm:
+		ev.AgreedTerm = e.Date
+	case Closing:
+		ev.Closed = e.Date
+	}
 }
 
 func checkEvent(d Dossier, e Event) error {
