@@ -181,6 +181,10 @@ func FieldLabel(field string) string {
 		return "besluit"
 	case "notes":
 		return "notities"
+	case "postponed":
+		return "keer uitgesteld"
+	case "closed_on":
+		return "afgesloten op"
 	}
 	return field
 }
@@ -217,6 +221,9 @@ func Apply(old, next Action, today Date) (Action, []ActionChange) {
 	add("dossier_id", idText(old.DossierID), idText(out.DossierID))
 	add("decision_id", idText(old.DecisionID), idText(out.DecisionID))
 	add("notes", old.Notes, out.Notes)
+	// Derived fields are recorded too, so that undo restores them exactly.
+	add("postponed", fmt.Sprint(old.Postponed), fmt.Sprint(out.Postponed))
+	add("closed_on", old.Closed.String(), out.Closed.String())
 	return out, ch
 }
 

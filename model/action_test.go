@@ -26,7 +26,8 @@ func TestWorkedExample8(t *testing.T) {
 	if saved.Postponed != 1 {
 		t.Fatalf("postponed %d, want 1", saved.Postponed)
 	}
-	if len(changes) != 1 || changes[0].Field != "due" || changes[0].Old != "2025-01-28" || changes[0].New != "2025-02-25" {
+	if len(changes) != 2 || changes[0].Field != "due" || changes[0].Old != "2025-01-28" || changes[0].New != "2025-02-25" ||
+		changes[1].Field != "postponed" || changes[1].New != "1" {
 		t.Fatalf("changes %+v", changes)
 	}
 	if saved.OverdueDays(meeting) != 0 {
@@ -95,7 +96,7 @@ func TestApplyClosedDate(t *testing.T) {
 	n := a
 	n.Status = ActionDone
 	a, ch := Apply(a, n, today)
-	if !a.Closed.Equal(today) || len(ch) != 1 || ch[0].Field != "status" {
+	if !a.Closed.Equal(today) || len(ch) != 2 || ch[0].Field != "status" || ch[1].Field != "closed_on" || ch[1].New != "2025-03-04" {
 		t.Fatalf("closed %v %+v", a.Closed, ch)
 	}
 	n = a
