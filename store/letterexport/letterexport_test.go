@@ -26,11 +26,11 @@ func sample(t *testing.T) letter.Rendered {
 		Chair: "Anneke Smit", Secretary: "Zoë Brouwer",
 		Bestuurder: model.Bestuurder{Name: "Ingrid Bakker", Title: "bestuurder", Salutation: "mevrouw"},
 		Today:      model.NewDate(2025, 10, 24), Seq: 7,
-		Dossier:    &letter.DossierFacts{Title: "Reorganisatie facilitaire dienst", Received: model.NewDate(2025, 9, 12), OVHeld: model.NewDate(2025, 10, 10)},
+		Dossier: &letter.DossierFacts{Title: "Reorganisatie facilitaire dienst", Received: model.NewDate(2025, 9, 12), OVHeld: model.NewDate(2025, 10, 10)},
 	})
 	for k, val := range map[string]string{
 		"sub": "e", "uw_kenmerk": "DIR/2025/77", "bijlagen_aanvraag": "notitie en planning", "datum_or_vergadering": "2025-10-21",
-		"procedure": "Wij vroegen op 15 september aanvullende informatie en ontvingen die op 1 oktober.",
+		"procedure":            "Wij vroegen op 15 september aanvullende informatie en ontvingen die op 1 oktober.",
 		"samenvatting_besluit": "- de facilitaire dienst gaat op in het servicecentrum\n- 12 functies vervallen",
 		"criteria":             "1. werkgelegenheid\n2. kwaliteit van de zorg",
 		"bezwaren":             "De financiële onderbouwing ontbreekt. Er is geen sociaal plan voor de naïeve aanname van natuurlijk verloop; de ideeën van het personeel zijn niet gehoord.",
