@@ -137,7 +137,8 @@ func Build(in Input) Overview {
 			s := termijn.Art24Status(in.Today.Year(), held, planned)
 			ov.Art24 = append(ov.Art24, Art24Line{BodyID: b.ID, Body: b.Name, Art24: s})
 			if s.Missing > 0 && !s.Covered {
-				add(b, SourceArt24, 0, 0, fmt.Sprintf("algemene gang van zaken in %d", s.Year), art24Deadline(s))
+				add(b, SourceArt24, 0, 0, fmt.Sprintf("overlegvergaderingen %d: %d van 2 gehouden", s.Year, s.Held),
+					art24Deadline(s))
 			}
 		}
 	}
@@ -188,7 +189,7 @@ func agendaState(m model.Meeting, set termijn.RuleSet, in Input) string {
 func art24Deadline(s termijn.Art24) termijn.Deadline {
 	end := model.NewDate(s.Year, time.December, 31)
 	return termijn.Deadline{
-		Rule: "art24", Title: "Overlegvergadering over de algemene gang van zaken", Article: "art 24 WOR",
+		Rule: "art24", Title: "Algemene gang van zaken bespreken", Article: "art 24 WOR",
 		StartEvent: fmt.Sprintf("kalenderjaar %d", s.Year), Start: model.NewDate(s.Year, time.January, 1),
 		RawEnd: end, End: end, Statutory: true, Note: s.Warning,
 		Explanation: fmt.Sprintf("ten minste twee keer per kalenderjaar; in %d gehouden: %d, gepland: %d",

@@ -31,6 +31,7 @@ type Summary struct {
 	BacklogTopics int `json:"backlog_topics"`
 	Documents     int `json:"documents"`
 	Files         int `json:"files"` // real files (PDF, DOCX, ...) among the documents
+	Dossiers      int `json:"dossiers"`
 }
 
 type gen struct {
@@ -70,6 +71,9 @@ func Fill(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 		return g.sum, err
 	}
 	if err := g.meetings(oc, false); err != nil {
+		return g.sum, err
+	}
+	if err := g.dossiers(or, oc); err != nil {
 		return g.sum, err
 	}
 	if err := g.backlog(or, 4); err != nil {
