@@ -31,7 +31,8 @@ type Summary struct {
 	BacklogTopics int `json:"backlog_topics"`
 	Documents     int `json:"documents"`
 	Files         int `json:"files"` // real files (PDF, DOCX, ...) among the documents
-	Dossiers      int `json:"dossiers"`
+	Actions       int `json:"actions"`
+	Decisions     int `json:"decisions"`
 }
 
 type gen struct {
@@ -73,10 +74,10 @@ func Fill(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 	if err := g.meetings(oc, false); err != nil {
 		return g.sum, err
 	}
-	if err := g.dossiers(or, oc); err != nil {
+	if err := g.backlog(or, 4); err != nil {
 		return g.sum, err
 	}
-	if err := g.backlog(or, 4); err != nil {
+	if err := g.actions(or); err != nil {
 		return g.sum, err
 	}
 	if err := g.archive(or, opt.Documents); err != nil {
