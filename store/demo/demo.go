@@ -33,6 +33,7 @@ type Summary struct {
 	Files         int `json:"files"` // real files (PDF, DOCX, ...) among the documents
 	Actions       int `json:"actions"`
 	Decisions     int `json:"decisions"`
+	Dossiers      int `json:"dossiers"`
 }
 
 type gen struct {
@@ -72,6 +73,9 @@ func Fill(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 		return g.sum, err
 	}
 	if err := g.meetings(oc, false); err != nil {
+		return g.sum, err
+	}
+	if err := g.dossiers(or, oc); err != nil {
 		return g.sum, err
 	}
 	if err := g.backlog(or, 4); err != nil {
