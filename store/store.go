@@ -21,6 +21,8 @@ type Options struct {
 	ReadOnly bool
 	// Now is the clock; nil means time.Now. Tests inject a fixed one.
 	Now func() time.Time
+	// Passphrase is asked for an encrypted coach copy (see coach_crypt.go); nil refuses such a file.
+	Passphrase func() ([]byte, error)
 }
 
 // Store is one open werkbank database.
@@ -48,6 +50,12 @@ func Open(path string, opt Options) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("ongeldig pad %q: %w", path, err)
+	}
+	if enc, err := IsEncrypted(abs); err != nil || enc {
+		if err != nil {
+			return nil, err
+		}
+		return openEncrypted(abs, opt)
 	}
 	h, err := readHeader(abs)
 	if err != nil {

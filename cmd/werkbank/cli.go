@@ -209,7 +209,7 @@ func (c *cli) open() (*store.Store, error) {
 	if err := c.setup(); err != nil {
 		return nil, err
 	}
-	s, err := store.Open(c.paths.DB, store.Options{ReadOnly: c.g.readOnly})
+	s, err := store.Open(c.paths.DB, store.Options{ReadOnly: c.g.readOnly, Passphrase: c.openPassphrase})
 	if err != nil {
 		c.log.Error("open failed", "err", err)
 		return nil, err

@@ -31,8 +31,7 @@ func (c *cli) runTUI() int {
 	defer s.Close()
 	opt := tui.Options{ReadOnly: s.ReadOnly(), BackupDir: c.paths.Backups}
 	if s.IsCoachCopy() {
-		made, _ := s.Setting(context.Background(), "coach_created", "")
-		opt.Banner = fmt.Sprintf("ALLEEN LEZEN  Kopie voor coach, gemaakt op %s — wijzigen is uitgeschakeld", made)
+		opt.Banner = coachBanner(s)
 	}
 	p := tea.NewProgram(tui.New(appStore{s}, opt), tea.WithAltScreen())
 	// A write waiting for another werkbank process shows "even wachten" instead of failing.

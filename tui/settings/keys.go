@@ -5,6 +5,7 @@ import "github.com/charmbracelet/bubbles/key"
 // KeyMap holds the keys of Instellingen.
 type KeyMap struct {
 	Up, Down, NextSection, PrevSection, New, Edit, Activate, Delete, Back key.Binding
+	Release, CoachCopy                                                    key.Binding
 }
 
 // DefaultKeyMap returns the keys; write keys are disabled (and so absent from help) when read-only.
@@ -20,6 +21,7 @@ func DefaultKeyMap(readOnly bool) KeyMap {
 		Delete:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "verwijderen")),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "terug")),
 	}
+	k.Release, k.CoachCopy = coachKeys(readOnly)
 	for _, b := range []*key.Binding{&k.New, &k.Edit, &k.Activate, &k.Delete} {
 		b.SetEnabled(!readOnly)
 	}
@@ -31,8 +33,13 @@ func (m *Model) ShortHelp() []key.Binding {
 		return m.form.Help()
 	}
 	k := m.keys
+	if m.coach != nil {
+		return nil // the dialog shows its own keys
+	}
 	out := []key.Binding{k.NextSection, k.New, k.Edit}
 	switch m.sec {
+	case secImpositions:
+		out = []key.Binding{k.NextSection, k.Release, k.CoachCopy}
 	case secBodies:
 		out = append(out, k.Activate)
 	case secMembers:
@@ -43,5 +50,5 @@ func (m *Model) ShortHelp() []key.Binding {
 
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.Up, k.Down, k.NextSection, k.PrevSection}, {k.New, k.Edit, k.Activate, k.Delete, k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.NextSection, k.PrevSection}, {k.New, k.Edit, k.Activate, k.Delete, k.Release, k.CoachCopy, k.Back}}
 }

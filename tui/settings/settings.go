@@ -25,6 +25,7 @@ type Store interface {
 	CreateMember(ctx context.Context, m model.Member) (model.Member, error)
 	UpdateMember(ctx context.Context, m model.Member) (model.Member, error)
 	DeleteMember(ctx context.Context, id int64) error
+	CoachStore
 }
 
 type section int
@@ -33,9 +34,10 @@ const (
 	secBodies section = iota
 	secBestuurder
 	secMembers
+	secImpositions
 )
 
-var sectionNames = []string{"Organen", "Bestuurder", "Leden"}
+var sectionNames = []string{"Organen", "Bestuurder", "Leden", "Geheimhouding"}
 
 // Model is the Instellingen screen.
 type Model struct {
@@ -46,11 +48,14 @@ type Model struct {
 	bodies     []model.Body
 	bestuurder model.Bestuurder
 	members    []model.Member
-	cur        common.Cursor
-	form       *form.Model
-	formTarget any
-	width      int
-	height     int
+	// impositions and coach: Geheimhouding and the coach copy dialog (coach.go).
+	impositions []model.Imposition
+	coach       *coachDialog
+	cur         common.Cursor
+	form        *form.Model
+	formTarget  any
+	width       int
+	height      int
 }
 
 type loadedMsg struct {
@@ -72,7 +77,7 @@ func New(c common.Common, st Store) *Model {
 
 func (m *Model) Title() string   { return "Instellingen" }
 func (m *Model) Init() tea.Cmd   { return load(m.st) }
-func (m *Model) Capturing() bool { return m.form != nil }
+func (m *Model) Capturing() bool { return m.form != nil || m.coach != nil }
 func (m *Model) Unsaved() bool   { return m.form != nil && m.form.Dirty() }
 
 func (m *Model) SetSize(w, h int) {
@@ -122,6 +127,8 @@ func (m *Model) rowCount() int {
 		return len(m.bodies)
 	case secMembers:
 		return len(m.members)
+	case secImpositions:
+		return len(m.impositions)
 	}
 	return 1
 }
@@ -136,6 +143,15 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		}
 		m.bodies, m.bestuurder, m.members = msg.bodies, msg.bestuurder, msg.members
 		m.cur.Clamp(m.rowCount(), m.listRows())
+		return m, loadImpositions(m.st, m.activeBody().ID)
+	case impositionsMsg:
+		if msg.err != nil {
+			return m, common.Error(msg.err)
+		}
+		m.impositions = msg.list
+		m.cur.Clamp(m.rowCount(), m.listRows())
+	case coachDoneMsg:
+		return m.coachDone(msg)
 	case common.ReloadMsg, common.BodyChangedMsg:
 		return m, load(m.st)
 	case savedMsg:
@@ -145,6 +161,9 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 	case form.CancelMsg:
 		m.form = nil
 	case tea.KeyMsg:
+		if m.coach != nil {
+			return m.coachKey(msg)
+		}
 		if m.form != nil {
 			var cmd tea.Cmd
 			m.form, cmd = m.form.Update(msg)
@@ -181,15 +200,20 @@ func (m *Model) key(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	case key.Matches(msg, k.Back):
 		return m, common.Close
 	case key.Matches(msg, k.NextSection):
-		m.sec = (m.sec + 1) % 3
+		m.sec = (m.sec + 1) % section(len(sectionNames))
 		m.cur = common.Cursor{}
 	case key.Matches(msg, k.PrevSection):
-		m.sec = (m.sec + 2) % 3
+		m.sec = (m.sec + section(len(sectionNames)) - 1) % section(len(sectionNames))
 		m.cur = common.Cursor{}
 	case key.Matches(msg, k.Up):
 		m.cur.Move(-1, m.rowCount(), m.listRows())
 	case key.Matches(msg, k.Down):
 		m.cur.Move(1, m.rowCount(), m.listRows())
+	case key.Matches(msg, k.Release) && m.sec == secImpositions:
+		return m, m.release()
+	case key.Matches(msg, k.CoachCopy):
+		m.coach = newCoachDialog()
+	case m.sec == secImpositions && (key.Matches(msg, k.New) || key.Matches(msg, k.Edit)):
 	case key.Matches(msg, k.New):
 		m.openForm(true)
 	case key.Matches(msg, k.Edit):

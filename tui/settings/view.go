@@ -24,6 +24,10 @@ func (m *Model) View() string {
 		b.WriteString(m.form.View())
 		return common.Lines(b.String(), m.width, m.height)
 	}
+	if m.coach != nil {
+		m.viewCoach(&b)
+		return common.Lines(b.String(), m.width, m.height)
+	}
 	switch m.sec {
 	case secBodies:
 		m.viewBodies(&b)
@@ -31,6 +35,8 @@ func (m *Model) View() string {
 		m.viewBestuurder(&b)
 	case secMembers:
 		m.viewMembers(&b)
+	case secImpositions:
+		m.viewImpositions(&b)
 	}
 	return common.Lines(b.String(), m.width, m.height)
 }

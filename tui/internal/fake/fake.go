@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/tui/settings"
 )
 
 // Store is the fake.
@@ -24,6 +25,8 @@ type Store struct {
 	nextID      int64
 	changed     bool
 	Now         time.Time
+
+	coachRequests []settings.CoachRequest // see coach.go
 }
 
 // New returns an empty fake store.
