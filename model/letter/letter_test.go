@@ -270,3 +270,33 @@ func TestNullityDeadline(t *testing.T) {
 		t.Error("deadline without a start")
 	}
 }
+
+func TestPage(t *testing.T) {
+	tp, _ := Default("adviesbrief-voorwaardelijk")
+	v := full()
+	v["voorwaarden"] = "- een sociaal plan dat met de vakbonden is overeengekomen en door de raad is besproken\n- evaluatie na zes maanden"
+	r, err := Render(tp.Source, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := r.Page(60)
+	for _, line := range strings.Split(page, "\n") {
+		if n := len([]rune(line)); n > 60 {
+			t.Errorf("line of %d runes: %q", n, line)
+		}
+	}
+	date := "waarde plaats, 14 maart 2025"
+	if !strings.Contains(page, "\n"+strings.Repeat(" ", 60-len([]rune(date)))+date+"\n") {
+		t.Errorf("date not on the right:\n%s", page)
+	}
+	for _, want := range []string{"Betreft:    ",
+		"  - een sociaal plan", "waarde voorzitter", "waarde secretaris"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q in\n%s", want, page)
+		}
+	}
+	lines := Wrap("- "+strings.Repeat("woord ", 30), 40)
+	if len(lines) < 2 || !strings.HasPrefix(lines[1], "  ") {
+		t.Errorf("wrap %q", lines)
+	}
+}
