@@ -8,10 +8,12 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/tui/acties"
 	"github.com/werkbank-nl/werkbank/tui/agenda"
 	"github.com/werkbank-nl/werkbank/tui/archief"
 	"github.com/werkbank-nl/werkbank/tui/bin"
 	"github.com/werkbank-nl/werkbank/tui/common"
+	"github.com/werkbank-nl/werkbank/tui/notulen"
 	"github.com/werkbank-nl/werkbank/tui/settings"
 	"github.com/werkbank-nl/werkbank/tui/styles"
 	"github.com/werkbank-nl/werkbank/tui/welcome"
@@ -28,6 +30,8 @@ type Store interface {
 	bin.Store
 	backupStore
 	agenda.Store
+	acties.Store
+	notulen.Store
 	archief.Store
 }
 
@@ -138,6 +142,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = ""
 		}
 		return m, nil
+	case notulen.OpenMsg:
+		return m, m.open(wrap(notulen.New(m.c, m.st, msg.MeetingID)))
 	case common.CloseMsg:
 		m.overlay = nil
 		return m, tea.Batch(loadBodies(m.st), m.broadcast(common.ReloadMsg{}))

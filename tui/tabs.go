@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/werkbank-nl/werkbank/tui/acties"
 	"github.com/werkbank-nl/werkbank/tui/agenda"
 	"github.com/werkbank-nl/werkbank/tui/archief"
 	"github.com/werkbank-nl/werkbank/tui/common"
@@ -18,11 +19,7 @@ func newTabs(c common.Common, st Store) []screen {
 			"Deze versie van werkbank berekent termijnen al op de opdrachtregel (werkbank bereken);",
 			"het overzicht zelf volgt met de dossiers en de agenda.")),
 		wrap(agenda.New(c, st)),
-		wrap(empty.New(c, "Acties",
-			"Hier komt de actielijst: wie doet wat voor wanneer, wat te laat is en hoe vaak iets is uitgesteld,",
-			"en de besluitenlijst per jaar.",
-			"",
-			"Het actiescherm is nog niet gebouwd in deze versie.")),
+		wrap(acties.New(c, st)),
 		wrap(archief.New(c, st)),
 		wrap(empty.New(c, "Brieven",
 			"Hier schrijft u de brieven van de raad vanuit een sjabloon: adviesbrief, instemmingsbrief,",

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/werkbank-nl/werkbank/model"
 	"github.com/werkbank-nl/werkbank/tui/common"
+	"github.com/werkbank-nl/werkbank/tui/notulen"
 )
 
 func (m *Model) selectedItem() (model.AgendaItem, bool) {
@@ -62,6 +63,9 @@ func (m *Model) editorKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		return m, m.toggleUrgent(m.meeting)
 	case key.Matches(msg, k.Export):
 		m.exportForm(m.meeting)
+	case key.Matches(msg, k.Minutes) && m.meeting.ID != 0:
+		id := m.meeting.ID
+		return m, func() tea.Msg { return notulen.OpenMsg{MeetingID: id} }
 	}
 	return m, nil
 }

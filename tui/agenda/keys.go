@@ -12,6 +12,8 @@ type KeyMap struct {
 	Backlog, Series, Templates               key.Binding
 	Secret, ToBacklog, Outcome, Docs, Header key.Binding
 	Schedule, NextKind, PrevKind, Reset      key.Binding
+	// Minutes opens minutes mode (tui/notulen) for the meeting.
+	Minutes key.Binding
 }
 
 // DefaultKeyMap returns the keys; write keys are disabled (and so absent from help) when read-only.
@@ -41,6 +43,7 @@ func DefaultKeyMap(readOnly bool) KeyMap {
 		NextKind:  key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "volgende soort")),
 		PrevKind:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "vorige soort")),
 		Reset:     key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "terug naar standaard")),
+		Minutes:   key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "notulen")),
 	}
 	for _, b := range []*key.Binding{&k.New, &k.Edit, &k.Delete, &k.MoveUp, &k.MoveDown, &k.Sent, &k.Urgent, &k.Series,
 		&k.Secret, &k.ToBacklog, &k.Outcome, &k.Header, &k.Schedule, &k.Reset} {
@@ -75,12 +78,12 @@ func (m *Model) FullHelp() [][]key.Binding {
 	switch m.mode {
 	case modeEditor:
 		return [][]key.Binding{{k.Up, k.Down, k.MoveUp, k.MoveDown}, {k.New, k.Edit, k.Delete, k.Secret, k.Docs},
-			{k.ToBacklog, k.Backlog, k.Outcome, k.Header}, {k.Sent, k.Urgent, k.Export, k.Back}}
+			{k.ToBacklog, k.Backlog, k.Outcome, k.Header, k.Minutes}, {k.Sent, k.Urgent, k.Export, k.Back}}
 	case modeBacklog:
 		return [][]key.Binding{{k.Up, k.Down, k.Schedule}, {k.New, k.Edit, k.Delete, k.Back}}
 	case modeTemplates:
 		return [][]key.Binding{{k.Up, k.Down, k.PrevKind, k.NextKind}, {k.New, k.Edit, k.Delete, k.MoveUp, k.MoveDown, k.Reset, k.Back}}
 	}
 	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.New, k.Edit, k.Delete, k.Series}, {k.Sent, k.Urgent, k.Export},
-		{k.Backlog, k.Templates}}
+		{k.Backlog, k.Templates, k.Minutes}}
 }

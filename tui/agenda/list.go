@@ -11,6 +11,7 @@ import (
 	"github.com/werkbank-nl/werkbank/model"
 	"github.com/werkbank-nl/werkbank/model/termijn"
 	"github.com/werkbank-nl/werkbank/tui/common"
+	"github.com/werkbank-nl/werkbank/tui/notulen"
 )
 
 // dueText says in words where an agenda stands: "uiterlijk di 25 nov · nog 3 dagen", "te laat: uiterlijk
@@ -78,6 +79,9 @@ func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		return m, m.toggleSent(row.Meeting)
 	case key.Matches(msg, k.Urgent) && ok:
 		return m, m.toggleUrgent(row.Meeting)
+	case key.Matches(msg, k.Minutes) && ok:
+		id := row.ID
+		return m, func() tea.Msg { return notulen.OpenMsg{MeetingID: id} }
 	case key.Matches(msg, k.Export) && ok:
 		m.exportForm(row.Meeting)
 	case key.Matches(msg, k.Backlog) && m.body.ID != 0:
