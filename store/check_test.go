@@ -56,7 +56,8 @@ func checkPath(t *testing.T, path string, opt Options) Report {
 func TestCheckHealthy(t *testing.T) {
 	path := filledStore(t)
 	rep := checkPath(t, path, Options{})
-	if !rep.OK || len(rep.FullText) != 1 || rep.FullText[0].Table != "document_fts" || rep.CheckedCopy {
+	// One entry per FTS5 table: action_fts, decision_fts (migration 0006) and document_fts.
+	if !rep.OK || len(rep.FullText) != 3 || rep.FullText[2].Table != "document_fts" || rep.CheckedCopy {
 		t.Fatalf("%+v", rep)
 	}
 }
@@ -67,7 +68,7 @@ func TestCheckReadOnlyUsesCopy(t *testing.T) {
 	before, _ := os.ReadFile(path)
 	fi1, _ := os.Stat(path)
 	rep := checkPath(t, path, Options{ReadOnly: true})
-	if !rep.OK || !rep.CheckedCopy || len(rep.FullText) != 1 {
+	if !rep.OK || !rep.CheckedCopy || len(rep.FullText) != 3 {
 		t.Fatalf("%+v", rep)
 	}
 	after, _ := os.ReadFile(path)

@@ -1,0 +1,176 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+
+	"github.com/werkbank-nl/werkbank/model"
+
+	"github.com/werkbank-nl/werkbank/store/search"
+)
+
+// documentPage finds the ids of one page of matching documents, in order, and counts the matches
+// (capped at CountCap unless opt.FullCount). It reads no text: the text of the fifty documents shown is
+// read once they are chosen.
+//
+// Measured on 100,000 generated documents (a content word is in some 40% of them) with
+// modernc.org/sqlite, FTS5's bm25 (ORDER BY rank) reads the whole doclist of every phrase once per
+// query, for the inverse document frequency, and scores every match before the first row comes out:
+// 150-800 ms for a common word, whatever the LIMIT or a rowid bound. So:
+//
+//   - One pass collects the candidates: the matching documents that pass the filters, most recently
+//     archived first (ORDER BY rowid DESC, which FTS5 walks backwards through its doclists and stops
+//     at the LIMIT), at most CountCap+1. That is the count, and for up to CountCap hits every hit.
+//   - Up to CountCap hits, when the words themselves are not common: bm25 (ORDER BY rank, with the
+//     weights of the table's rank configuration: title above text, as written above inflected).
+//   - A common word (more than CountCap documents before the filters): the candidates, those with a
+//     match in the title first, each group most recently archived first; past the candidates, the
+//     rest in archive order. The title still weighs above the text; among a thousand hits on a
+//     common word the recent ones are the likely ones, and a second word or a filter narrows.
+//   - By date: the candidates sorted, or beyond CountCap the body's date index walked against the
+//     set of matching ids (built in one pass over the doclists).
+//
+// CROSS JOIN keeps the FTS5 table the outer loop, so that its order (rank or rowid) is the order of
+// the result and LIMIT stops it.
+func (s *Store) documentPage(ctx context.Context, q search.Query, f filter, opt SearchOptions, offset, limit int) ([]int64, int, bool, error) {
+	if q.Match == "" {
+		n, capped, err := s.countDocuments(ctx, "", f, opt.FullCount)
+		if err != nil || limit <= 0 {
+			return nil, n, capped, err
+		}
+		ids, err := s.ids(ctx, "SELECT d.id FROM documents d WHERE "+f.where+byDateOrder+" LIMIT ? OFFSET ?",
+			append(f.args[:len(f.args):len(f.args)], limit, offset))
+		return ids, n, capped, err
+	}
+	cands, err := s.candidates(ctx, q.Match, f)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	n, capped := len(cands), len(cands) > model.CountCap
+	common, shownCapped := capped, capped
+	if capped {
+		n = model.CountCap
+		if opt.FullCount {
+			if n, _, err = s.countDocuments(ctx, q.Match, f, true); err != nil {
+				return nil, 0, false, err
+			}
+			shownCapped = false
+		}
+	}
+	if limit <= 0 || len(cands) == 0 {
+		return nil, n, shownCapped, nil
+	}
+	matchArgs := func(match string, lim, off int) []any {
+		return append(append([]any{match}, f.args...), lim, off)
+	}
+	switch {
+	case opt.SortByDate && capped:
+		ids, err := s.ids(ctx, "SELECT d.id FROM documents d WHERE "+f.where+" AND d.id IN (SELECT rowid FROM "+search.Table+
+			" WHERE "+search.Table+" MATCH ?)"+byDateOrder+" LIMIT ? OFFSET ?", append(append(f.args[:len(f.args):len(f.args)], q.Match), limit, offset))
+		return ids, n, shownCapped, err
+	case opt.SortByDate:
+		slices.SortStableFunc(cands, func(a, b candidate) int { return b.date.Compare(a.date) })
+		return pageOf(cands, offset, limit), n, shownCapped, nil
+	case !capped:
+		if f.narrows {
+			var all []candidate
+			if all, err = s.candidates(ctx, q.Match, filter{where: "d.deleted_at IS NULL"}); err != nil {
+				return nil, 0, false, err
+			}
+			common = len(all) > model.CountCap
+		}
+		if !common {
+			ids, err := s.ids(ctx, "SELECT d.id"+ftsJoin+ftsMatch+f.where+" ORDER BY f.rank LIMIT ? OFFSET ?", matchArgs(q.Match, limit, offset))
+			return ids, n, shownCapped, err
+		}
+	}
+	titleFirst(cands, q.Terms)
+	ids := pageOf(cands, offset, limit)
+	if capped && len(ids) < limit {
+		more, err := s.ids(ctx, "SELECT d.id"+ftsJoin+ftsMatch+f.where+" ORDER BY f.rowid DESC LIMIT ? OFFSET ?",
+			matchArgs(q.Match, limit-len(ids), max(offset, len(cands))))
+		if err != nil {
+			return nil, 0, false, err
+		}
+		ids = append(ids, more...)
+	}
+	return ids, n, shownCapped, nil
+}
+
+// candidate is a matching document as the first pass reads it.
+type candidate struct {
+	id    int64
+	date  model.Date
+	title string
+}
+
+// candidates returns up to CountCap+1 matching documents that pass f, most recently archived first.
+func (s *Store) candidates(ctx context.Context, match string, f filter) ([]candidate, error) {
+	rows, err := s.r.QueryContext(ctx, "SELECT d.id, d.date, d.title"+ftsJoin+ftsMatch+f.where+" ORDER BY f.rowid DESC LIMIT ?",
+		append(append([]any{match}, f.args...), model.CountCap+1)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []candidate
+	for rows.Next() {
+		var c candidate
+		var date sql.NullString
+		if err := rows.Scan(&c.id, &date, &c.title); err != nil {
+			return nil, err
+		}
+		c.date = scanDate(date)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// titleFirst moves the candidates with a match in the title to the front, keeping the order within
+// each group.
+func titleFirst(cands []candidate, terms []string) {
+	inTitle := make(map[int64]bool, len(cands))
+	for _, c := range cands {
+		inTitle[c.id] = len(search.Highlight(c.title, terms)) > 0
+	}
+	slices.SortStableFunc(cands, func(a, b candidate) int {
+		switch {
+		case inTitle[a.id] == inTitle[b.id]:
+			return 0
+		case inTitle[a.id]:
+			return -1
+		}
+		return 1
+	})
+}
+
+func pageOf(cands []candidate, offset, limit int) []int64 {
+	var ids []int64
+	for i := offset; i < len(cands) && len(ids) < limit; i++ {
+		ids = append(ids, cands[i].id)
+	}
+	return ids
+}
+
+func (s *Store) ids(ctx context.Context, query string, args []any) ([]int64, error) {
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+const (
+	ftsJoin     = " FROM " + search.Table + " f CROSS JOIN documents d ON d.id = f.rowid"
+	ftsMatch    = " WHERE f." + search.Table + " MATCH ? AND "
+	byDateOrder = " ORDER BY d.date DESC, d.id DESC"
+)
