@@ -39,7 +39,9 @@ func (s *Store) ExportJaarverslag(ctx context.Context, bodyID int64, year int, f
 	return export.Write(path, f, JaarverslagDoc(a, today))
 }
 
-func jvTodo(what string) export.Paragraph { return export.Paragraph{Text: "[nog invullen: " + what + "]"} }
+func jvTodo(what string) export.Paragraph {
+	return export.Paragraph{Text: "[nog invullen: " + what + "]"}
+}
 
 func jvDate(d model.Date, none string) string {
 	if d.IsZero() {
@@ -243,4 +245,3 @@ func jvCount(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
-
