@@ -13,7 +13,9 @@ import (
 	"github.com/werkbank-nl/werkbank/tui/archief"
 	"github.com/werkbank-nl/werkbank/tui/bin"
 	"github.com/werkbank-nl/werkbank/tui/common"
+	"github.com/werkbank-nl/werkbank/tui/dossiers"
 	"github.com/werkbank-nl/werkbank/tui/notulen"
+	"github.com/werkbank-nl/werkbank/tui/overzicht"
 	"github.com/werkbank-nl/werkbank/tui/settings"
 	"github.com/werkbank-nl/werkbank/tui/styles"
 	"github.com/werkbank-nl/werkbank/tui/welcome"
@@ -27,6 +29,8 @@ type Store interface {
 	SetActiveBody(ctx context.Context, id int64) error
 	welcome.Store
 	settings.Store
+	overzicht.Store
+	dossiers.Store
 	bin.Store
 	backupStore
 	agenda.Store
@@ -147,6 +151,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.CloseMsg:
 		m.overlay = nil
 		return m, tea.Batch(loadBodies(m.st), m.broadcast(common.ReloadMsg{}))
+	case common.SwitchTabMsg:
+		if msg.Tab >= 0 && msg.Tab < len(m.tabs) && m.overlay == nil {
+			m.switchTo(msg.Tab)
+		}
+		return m, m.broadcast(msg)
 	case common.ReloadMsg, common.BodyChangedMsg:
 		return m, tea.Batch(loadBodies(m.st), m.broadcast(msg))
 	}

@@ -186,7 +186,7 @@ func TestLabelsAndKinds(t *testing.T) {
 	if got := ev(1, Advice, "2025-02-20", "negatief").Label(termijn.Adviesaanvraag); got != "advies uitgebracht: negatief" {
 		t.Errorf("label %q", got)
 	}
-	if got := ev(1, Decision, "2025-02-20", DecisionDeviating).Label(termijn.Adviesaanvraag); got != "besluit schriftelijk meegedeeld (afwijkend)" {
+	if got := ev(1, Decision, "2025-02-20", DecisionDeviating).Label(termijn.Adviesaanvraag); got != "besluit meegedeeld (afwijkend)" {
 		t.Errorf("label %q", got)
 	}
 	if got := ev(1, Received, "2025-02-20", "").Label(termijn.Instemmingsverzoek); got != "instemmingsverzoek ontvangen" {

@@ -137,9 +137,11 @@ func (e Event) Label(dk termijn.DossierKind) string {
 	name := e.Kind.Name(dk)
 	switch {
 	case e.Kind == Decision && e.Content == DecisionDeviating:
-		return name + " (afwijkend)"
+		return "besluit meegedeeld (afwijkend)"
 	case e.Kind == Decision && e.Content == DecisionConform:
-		return name + " (conform advies)"
+		return "besluit meegedeeld (conform advies)"
+	case e.Kind == Decision:
+		return "besluit meegedeeld"
 	case e.Kind == AgreedTerm:
 		what := e.Content
 		if what == "" {

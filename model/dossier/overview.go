@@ -126,7 +126,7 @@ func Build(in Input) Overview {
 						note += fmt.Sprintf(": %s na de termijn", days(dl.End.DaysUntil(m.Date)))
 					}
 					dl.Note = join(dl.Note, note)
-					add(b, SourceMeeting, 0, m.ID, m.Title(), dl)
+					add(b, SourceMeeting, 0, m.ID, "verzocht op "+m.OVRequested.Short(), dl)
 				}
 			}
 			if len(ov.Meetings) < MaxMeetings {
@@ -137,7 +137,7 @@ func Build(in Input) Overview {
 			s := termijn.Art24Status(in.Today.Year(), held, planned)
 			ov.Art24 = append(ov.Art24, Art24Line{BodyID: b.ID, Body: b.Name, Art24: s})
 			if s.Missing > 0 && !s.Covered {
-				add(b, SourceArt24, 0, 0, fmt.Sprintf("overlegvergaderingen %d: %d van 2 gehouden", s.Year, s.Held),
+				add(b, SourceArt24, 0, 0, fmt.Sprintf("%d van 2 gehouden in %d", s.Held, s.Year),
 					art24Deadline(s))
 			}
 		}

@@ -43,8 +43,8 @@ func TestBuildOverview(t *testing.T) {
 		"2025-12-01 vandaag beroep Reorganisatie",
 		"2025-12-02 morgen agenda OR-vergadering di 9 dec 2025",
 		"2025-12-11 10 dagen agenda Overlegvergadering do 18 dec 2025",
-		"2025-12-15 14 dagen ov-verzoek Overlegvergadering do 18 dec 2025",
-		"2025-12-31 30 dagen art24 overlegvergaderingen 2025: 1 van 2 gehouden",
+		"2025-12-15 14 dagen ov-verzoek verzocht op ma 1 dec 2025",
+		"2025-12-31 30 dagen art24 1 van 2 gehouden in 2025",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("items:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))

@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/model/termijn"
 	"github.com/werkbank-nl/werkbank/tui/form"
 )
 
@@ -67,6 +68,9 @@ func (m *Model) openForm(isNew bool) {
 			form.Choice("salutation", "Aanhef", salutationLabel(b.Salutation), []string{"geen", "heer", "mevrouw"}),
 			form.Text("email", "E-mail", b.Email, form.MaxRunes("e-mail", 200)))
 		m.formTarget = b
+	case secHolidays:
+		m.openHolidayForm()
+		return
 	case secMembers:
 		if m.activeBody().ID == 0 {
 			return
@@ -137,6 +141,8 @@ func (m *Model) save(msg form.SubmitMsg) tea.Cmd {
 			_, err := st.SaveBestuurder(ctx, b)
 			return savedMsg{text: "Bestuurder opgeslagen", err: err}
 		}
+	case termijn.Holiday:
+		return m.saveHoliday(v)
 	case model.Member:
 		mem := target
 		mem.Name, mem.Email, mem.Role = v["name"], v["email"], model.Role(v["role"])

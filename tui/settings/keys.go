@@ -42,7 +42,7 @@ func (m *Model) ShortHelp() []key.Binding {
 		out = []key.Binding{k.NextSection, k.Release, k.CoachCopy}
 	case secBodies:
 		out = append(out, k.Activate)
-	case secMembers:
+	case secMembers, secHolidays:
 		out = append(out, k.Delete)
 	}
 	return append(out, k.Back)

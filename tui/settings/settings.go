@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/model/termijn"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/form"
 )
@@ -25,6 +26,7 @@ type Store interface {
 	CreateMember(ctx context.Context, m model.Member) (model.Member, error)
 	UpdateMember(ctx context.Context, m model.Member) (model.Member, error)
 	DeleteMember(ctx context.Context, id int64) error
+	HolidayStore
 	CoachStore
 }
 
@@ -48,6 +50,7 @@ type Model struct {
 	bodies     []model.Body
 	bestuurder model.Bestuurder
 	members    []model.Member
+	holidays   []termijn.Holiday // Feestdagen (holidays.go)
 	// impositions and coach: Geheimhouding and the coach copy dialog (coach.go).
 	impositions []model.Imposition
 	coach       *coachDialog
@@ -76,7 +79,7 @@ func New(c common.Common, st Store) *Model {
 }
 
 func (m *Model) Title() string   { return "Instellingen" }
-func (m *Model) Init() tea.Cmd   { return load(m.st) }
+func (m *Model) Init() tea.Cmd   { return tea.Batch(load(m.st), loadHolidays(m.st)) }
 func (m *Model) Capturing() bool { return m.form != nil || m.coach != nil }
 func (m *Model) Unsaved() bool   { return m.form != nil && m.form.Dirty() }
 
@@ -127,6 +130,8 @@ func (m *Model) rowCount() int {
 		return len(m.bodies)
 	case secMembers:
 		return len(m.members)
+	case secHolidays:
+		return len(m.holidayRows())
 	case secImpositions:
 		return len(m.impositions)
 	}
@@ -152,8 +157,10 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		m.cur.Clamp(m.rowCount(), m.listRows())
 	case coachDoneMsg:
 		return m.coachDone(msg)
+	case holidaysMsg:
+		return m.holidaysLoaded(msg)
 	case common.ReloadMsg, common.BodyChangedMsg:
-		return m, load(m.st)
+		return m, tea.Batch(load(m.st), loadHolidays(m.st))
 	case savedMsg:
 		return m.saved(msg)
 	case form.SubmitMsg:
@@ -227,6 +234,8 @@ func (m *Model) key(msg tea.KeyMsg) (*Model, tea.Cmd) {
 			}
 			return common.BodyChangedMsg{Body: b}
 		}
+	case key.Matches(msg, k.Delete) && m.sec == secHolidays:
+		return m, m.deleteHoliday()
 	case key.Matches(msg, k.Delete) && m.sec == secMembers && len(m.members) > 0:
 		mem := m.members[m.cur.Index]
 		st := m.st

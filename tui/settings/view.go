@@ -35,6 +35,8 @@ func (m *Model) View() string {
 		m.viewBestuurder(&b)
 	case secMembers:
 		m.viewMembers(&b)
+	case secHolidays:
+		m.viewHolidays(&b)
 	case secImpositions:
 		m.viewImpositions(&b)
 	}
