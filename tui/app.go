@@ -12,6 +12,7 @@ import (
 	"github.com/werkbank-nl/werkbank/tui/agenda"
 	"github.com/werkbank-nl/werkbank/tui/archief"
 	"github.com/werkbank-nl/werkbank/tui/bin"
+	"github.com/werkbank-nl/werkbank/tui/brieven"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/dossiers"
 	"github.com/werkbank-nl/werkbank/tui/notulen"
@@ -37,6 +38,7 @@ type Store interface {
 	acties.Store
 	notulen.Store
 	archief.Store
+	brieven.Store
 }
 
 // Options configure the app.

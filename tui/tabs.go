@@ -4,6 +4,7 @@ import (
 	"github.com/werkbank-nl/werkbank/tui/acties"
 	"github.com/werkbank-nl/werkbank/tui/agenda"
 	"github.com/werkbank-nl/werkbank/tui/archief"
+	"github.com/werkbank-nl/werkbank/tui/brieven"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/dossiers"
 	"github.com/werkbank-nl/werkbank/tui/empty"
@@ -18,11 +19,7 @@ func newTabs(c common.Common, st Store) []screen {
 		wrap(agenda.New(c, st)),
 		wrap(acties.New(c, st)),
 		wrap(archief.New(c, st)),
-		wrap(empty.New(c, "Brieven",
-			"Hier schrijft u de brieven van de raad vanuit een sjabloon: adviesbrief, instemmingsbrief,",
-			"informatieverzoek en meer, met elke versie bewaard en als Word-bestand klaar voor ondertekening.",
-			"",
-			"Het briefscherm is nog niet gebouwd in deze versie.")),
+		wrap(brieven.New(c, st)),
 		wrap(dossiers.New(c, st)),
 	}
 }

@@ -34,6 +34,7 @@ type Summary struct {
 	Actions       int `json:"actions"`
 	Decisions     int `json:"decisions"`
 	Dossiers      int `json:"dossiers"`
+	Letters       int `json:"letters"`
 }
 
 type gen struct {
@@ -85,6 +86,9 @@ func Fill(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 		return g.sum, err
 	}
 	if err := g.archive(or, opt.Documents); err != nil {
+		return g.sum, err
+	}
+	if err := g.letters(or, oc); err != nil {
 		return g.sum, err
 	}
 	return g.sum, nil
