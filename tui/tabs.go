@@ -7,7 +7,6 @@ import (
 	"github.com/werkbank-nl/werkbank/tui/brieven"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/dossiers"
-	"github.com/werkbank-nl/werkbank/tui/empty"
 	"github.com/werkbank-nl/werkbank/tui/overzicht"
 )
 
