@@ -57,7 +57,7 @@ type MeetingFigures struct {
 	Planned   int         `json:"planned"`
 	Cancelled int         `json:"cancelled"`
 	Kinds     []KindCount `json:"kinds"`
-	// Art24 has one row per body under the WOR: the overlegvergaderingen on the algemene gang van zaken
+	// Art24 has one row per OR or COR under the WOR (art 24 binds the ondernemingsraad): the overlegvergaderingen on the algemene gang van zaken
 	// in the period's calendar year, against the two art 24 requires.
 	Art24 []Art24Row `json:"art24"`
 }
@@ -100,7 +100,7 @@ func meetings(in Input, p Period, today model.Date) MeetingFigures {
 	year := Year(p.Year)
 	art := map[int64]*Art24Row{}
 	for _, b := range in.Bodies {
-		if b.RuleSet == model.RulesWOR {
+		if b.RuleSet == model.RulesWOR && (b.Kind == model.KindOR || b.Kind == model.KindCOR) {
 			f.Art24 = append(f.Art24, Art24Row{BodyID: b.ID, Body: b.Name, Year: p.Year, Required: Art24Required})
 		}
 	}

@@ -11,8 +11,12 @@ import (
 	"github.com/werkbank-nl/werkbank/tui/styles"
 )
 
-// labelWidth is the width of the label column before a bar.
-const labelWidth = 24
+// labelWidth is the width of the label column before a bar; the dossier table, with more columns,
+// has a narrower one.
+const (
+	labelWidth   = 24
+	dossierLabel = 19
+)
 
 // Report draws the figures as lines of at most width cells: tables, and bar charts with the number
 // beside every bar, so they read without colour. `werkbank inzicht` prints the same lines with the
@@ -187,7 +191,7 @@ func (r *report) actions(f inzicht.Figures) {
 
 func (r *report) dossiers(f inzicht.Figures) {
 	r.heading("Dossiers", "dagen van verzoek tot advies of instemming; eigen voorstel tot antwoord")
-	r.add("   %s%8s%6s%11s%8s%7s%10s  %s", common.Pad("", labelWidth), "gestart", "klaar", "beantwoord", "mediaan", "hoogst", "afwijkend", "uitkomst")
+	r.add("   %s%8s%6s%11s%8s%7s%10s  %s", common.Pad("", dossierLabel), "gestart", "klaar", "beantwoord", "mediaan", "hoogst", "afwijkend", "uitkomst")
 	for _, d := range f.Dossiers {
 		outs := []string{}
 		for _, o := range d.Outcomes {
@@ -203,7 +207,7 @@ func (r *report) dossiers(f inzicht.Figures) {
 		if d.Decisions > 0 {
 			dev = fmt.Sprintf("%d van %d", d.Deviating, d.Decisions)
 		}
-		r.add("   %s%8d%6d%11d%8s%7s%10s  %s", common.Pad(d.Label, labelWidth), d.Opened, d.Closed, d.Answered, med, hi, dev, strings.Join(outs, " · "))
+		r.add("   %s%8d%6d%11d%8s%7s%10s  %s", common.Pad(d.Label, dossierLabel), d.Opened, d.Closed, d.Answered, med, hi, dev, strings.Join(outs, " · "))
 	}
 }
 
