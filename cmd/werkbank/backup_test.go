@@ -2,12 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/store"
 )
 
 // runIn runs werkbank in-process with stdin.
@@ -19,6 +24,7 @@ func runIn(t *testing.T, home, stdin string, args ...string) (int, string, strin
 	return run(args, e), out.String(), errb.String()
 }
 
+// demoDB makes a database with the demo council (other commands' tests use it too).
 func demoDB(t *testing.T) (home, db string) {
 	t.Helper()
 	home = t.TempDir()
@@ -29,8 +35,41 @@ func demoDB(t *testing.T) (home, db string) {
 	return home, db
 }
 
+// smallDB makes a small council database: a body, members, a meeting with items and two archived
+// documents. (The demo is much larger, and slow under -race.)
+func smallDB(t *testing.T) (home, db string) {
+	t.Helper()
+	home = t.TempDir()
+	db = filepath.Join(home, "w.db")
+	s, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	b, err := s.CreateBody(ctx, model.Body{Name: "OR Testbedrijf", Kind: model.KindOR})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"Anna de Vries", "Bram Jansen", "Cor Bakker"} {
+		if _, err := s.CreateMember(ctx, model.Member{BodyID: b.ID, Name: n, Role: model.RoleLid}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.CreateMeeting(ctx, model.Meeting{BodyID: b.ID, Kind: model.MeetingOR, Date: model.MustDate("2025-12-02"), Start: 570, End: 720},
+		[]model.AgendaItem{{Title: "Opening", Minutes: 5}, {Title: "Rooster", Minutes: 30}}); err != nil {
+		t.Fatal(err)
+	}
+	for i, text := range []string{"Notulen over het rooster.", "Advies over de thuiswerkregeling."} {
+		if _, err := s.ArchiveText(ctx, fmt.Sprintf("stuk-%d.txt", i), text, model.DocumentMeta{BodyID: b.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return home, db
+}
+
 func TestBackupCommand(t *testing.T) {
-	home, db := demoDB(t)
+	home, db := smallDB(t)
 	code, out, errs := runCmd(t, home, "--db", db, "backup")
 	if code != 0 || !strings.Contains(out, "Back-up gemaakt: "+filepath.Join(home, ".local/share/werkbank/backups")) {
 		t.Fatalf("%d %q %q", code, out, errs)
@@ -67,7 +106,7 @@ func countMembers(t *testing.T, db string) int {
 }
 
 func TestRestoreCommandAsksFirst(t *testing.T) {
-	home, db := demoDB(t)
+	home, db := smallDB(t)
 	backup := filepath.Join(home, "b.db")
 	runCmd(t, home, "--db", db, "backup", backup)
 	all := countMembers(t, db)
@@ -101,7 +140,7 @@ func TestRestoreCommandAsksFirst(t *testing.T) {
 }
 
 func TestCheckCommand(t *testing.T) {
-	home, db := demoDB(t)
+	home, db := smallDB(t)
 	code, out, errs := runCmd(t, home, "--db", db, "check")
 	if code != 0 || !strings.Contains(out, "Alles in orde.") || !strings.Contains(out, "✓ zoekindex document_fts: in orde") {
 		t.Fatalf("%d %q %q", code, out, errs)
@@ -120,7 +159,7 @@ func TestCheckCommand(t *testing.T) {
 
 // TestCheckDamagedCopy damages a table page of a copy on purpose: check exits 1 with a plain report.
 func TestCheckDamagedCopy(t *testing.T) {
-	home, db := demoDB(t)
+	home, db := smallDB(t)
 	damaged := filepath.Join(home, "beschadigd.db")
 	if code, _, errs := runCmd(t, home, "--db", db, "backup", damaged); code != 0 {
 		t.Fatal(errs)
