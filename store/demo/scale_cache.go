@@ -26,8 +26,12 @@ func CacheDir() (string, error) {
 	return filepath.Join(cache, "werkbank-bench"), nil
 }
 
-// LargePath is the cached large database, whether or not it exists yet.
+// LargePath is the cached large database, whether or not it exists yet; WERKBANK_BENCH_LARGE names
+// another file (for example one made with werkbank demo --schaal groot).
 func LargePath() (string, error) {
+	if p := os.Getenv("WERKBANK_BENCH_LARGE"); p != "" {
+		return p, nil
+	}
 	dir, err := CacheDir()
 	if err != nil {
 		return "", err

@@ -19,6 +19,9 @@ func largeDB(b *testing.B) string {
 		b.Skipf("geen cachemap: %v", err)
 	}
 	path := filepath.Join(cache, "werkbank-bench", "large.db")
+	if p := os.Getenv("WERKBANK_BENCH_LARGE"); p != "" {
+		path = p
+	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		b.Skipf("%s ontbreekt: bouw hem eenmaal met go test ./store/demo -run XXX -bench BuildLarge -benchtime 1x", path)
 	}
