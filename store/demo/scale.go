@@ -110,11 +110,13 @@ func (h *history) meetingsBack() error {
 		for i := 2 + h.rnd.IntN(3); i > 0; i-- {
 			extra = append(extra, model.AgendaItem{Title: h.pick(topics), Purpose: model.PurposeBespreking, Minutes: 15 + 15*h.rnd.IntN(3)})
 		}
-		m, err := h.s.CreateMeeting(h.ctx, m, agenda(m, extra))
+		items := agenda(m, extra)
+		m, err := h.s.CreateMeeting(h.ctx, m, items)
 		if err != nil {
 			return err
 		}
 		h.sum.Meetings++
+		h.sum.AgendaItems += len(items)
 		if err := h.outcomes(m, h.meetings-n); err != nil {
 			return err
 		}
