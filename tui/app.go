@@ -15,6 +15,7 @@ import (
 	"github.com/werkbank-nl/werkbank/tui/brieven"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/dossiers"
+	"github.com/werkbank-nl/werkbank/tui/inzicht"
 	"github.com/werkbank-nl/werkbank/tui/notulen"
 	"github.com/werkbank-nl/werkbank/tui/overzicht"
 	"github.com/werkbank-nl/werkbank/tui/settings"
@@ -38,6 +39,7 @@ type Store interface {
 	acties.Store
 	notulen.Store
 	archief.Store
+	inzicht.Store
 	brieven.Store
 }
 
@@ -150,6 +152,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case notulen.OpenMsg:
 		return m, m.open(wrap(notulen.New(m.c, m.st, msg.MeetingID)))
+	case common.OpenMsg:
+		if msg.Screen == common.ScreenInzicht {
+			return m, m.open(wrap(inzicht.New(m.c, m.st)))
+		}
+		return m, nil
 	case common.CloseMsg:
 		m.overlay = nil
 		return m, tea.Batch(loadBodies(m.st), m.broadcast(common.ReloadMsg{}))

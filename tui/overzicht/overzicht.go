@@ -17,19 +17,21 @@ import (
 type Store interface {
 	Bodies(ctx context.Context) ([]model.Body, error)
 	Termijnen(ctx context.Context, bodyID int64, today model.Date) (dossier.Overview, error)
+	ActionsDue(ctx context.Context, bodyID int64, today model.Date) (model.ActionsDue, error)
 }
 
 // KeyMap holds the keys of Overzicht.
 type KeyMap struct {
-	Up, Down, Open key.Binding
+	Up, Down, Open, Inzicht key.Binding
 }
 
 // DefaultKeyMap returns the keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "omhoog")),
-		Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "omlaag")),
-		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "naar dossier of vergadering")),
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "omhoog")),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "omlaag")),
+		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "naar dossier of vergadering")),
+		Inzicht: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "inzicht")),
 	}
 }
 
@@ -39,6 +41,7 @@ type Model struct {
 	st     Store
 	keys   KeyMap
 	ov     dossier.Overview
+	due    model.ActionsDue
 	body   model.Body
 	loaded bool
 	seq    int
@@ -51,6 +54,7 @@ type loadedMsg struct {
 	seq  int
 	body model.Body
 	ov   dossier.Overview
+	due  model.ActionsDue
 	err  error
 }
 
@@ -76,7 +80,10 @@ func load(st Store, seq int, today model.Date) tea.Cmd {
 		if msg.body.ID == 0 {
 			return msg
 		}
-		msg.ov, msg.err = st.Termijnen(ctx, msg.body.ID, today)
+		if msg.ov, msg.err = st.Termijnen(ctx, msg.body.ID, today); msg.err != nil {
+			return msg
+		}
+		msg.due, msg.err = st.ActionsDue(ctx, msg.body.ID, today)
 		return msg
 	}
 }
@@ -94,9 +101,9 @@ func (m *Model) SetSize(w, h int) {
 func (m *Model) Capturing() bool { return false }
 func (m *Model) Unsaved() bool   { return false }
 
-func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Open} }
+func (m *Model) ShortHelp() []key.Binding { return []key.Binding{m.keys.Open, m.keys.Inzicht} }
 func (m *Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Open}}
+	return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.Open, m.keys.Inzicht}}
 }
 
 func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
@@ -108,7 +115,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, common.Error(msg.err)
 		}
-		m.body, m.ov, m.loaded = msg.body, msg.ov, true
+		m.body, m.ov, m.due, m.loaded = msg.body, msg.ov, msg.due, true
 		m.cur.Clamp(len(m.ov.Items), m.listRows())
 	case common.ReloadMsg, common.BodyChangedMsg:
 		return m, m.Init()
@@ -129,6 +136,8 @@ func (m *Model) key(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		m.cur.Move(-1, len(m.ov.Items), m.listRows())
 	case key.Matches(msg, k.Down):
 		m.cur.Move(1, len(m.ov.Items), m.listRows())
+	case key.Matches(msg, k.Inzicht):
+		return m, common.Open(common.ScreenInzicht)
 	case key.Matches(msg, k.Open) && len(m.ov.Items) > 0:
 		it := m.ov.Items[m.cur.Index]
 		switch it.Source {
