@@ -45,7 +45,9 @@ func ParseDate(s string) (Date, error) {
 	y, err1 := strconv.Atoi(ys)
 	m, err2 := strconv.Atoi(ms)
 	d, err3 := strconv.Atoi(ds)
-	if err1 != nil || err2 != nil || err3 != nil || len(ms) > 2 || len(ds) > 2 || len(ms) == 0 || len(ds) == 0 {
+	if err1 != nil || err2 != nil || err3 != nil || len(ms) > 2 || len(ds) > 2 || len(ms) == 0 || len(ds) == 0 ||
+		!allDigits(ys+ms+ds) { // Atoi takes a sign: "2025-+1-05" is no date
+
 		return Date{}, fmt.Errorf("%q is geen datum: gebruik JJJJ-MM-DD of DD-MM-JJJJ", s)
 	}
 	if y < 1900 || y > 2200 {
@@ -141,6 +143,16 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// allDigits reports whether s holds only ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // Clock is a time of day in minutes after midnight.
 type Clock int
 
@@ -153,7 +165,7 @@ func ParseClock(s string) (Clock, error) {
 	}
 	hh, err1 := strconv.Atoi(h)
 	mm, err2 := strconv.Atoi(m)
-	if !ok || err1 != nil || err2 != nil || len(m) != 2 || len(h) == 0 || len(h) > 2 {
+	if !ok || err1 != nil || err2 != nil || len(m) != 2 || len(h) == 0 || len(h) > 2 || !allDigits(h+m) {
 		return 0, fmt.Errorf("%q is geen tijd: gebruik UU:MM, bijvoorbeeld 13:30", s)
 	}
 	if hh < 0 || hh > 23 || mm < 0 || mm > 59 {
