@@ -61,7 +61,7 @@ func drive(m *Model, cmd tea.Cmd) {
 				_, next := m.Update(msg)
 				queue = append(queue, next)
 			}
-		case <-time.After(50 * time.Millisecond):
+		case <-time.After(150 * time.Millisecond): // a timer (the cursor blink); generous for store calls under -race
 		}
 	}
 }

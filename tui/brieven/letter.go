@@ -121,7 +121,7 @@ func (m *Model) viewLetter(b *strings.Builder) {
 	m.heading(b, "")
 	if m.nullity != nil {
 		d := *m.nullity
-		line := fmt.Sprintf(" art 27 lid 5: nietigheid inroepen uiterlijk %s (%s)", d.End.Short(), model.Distance(m.today(), d.End))
+		line := fmt.Sprintf(" art 27 lid 5: nietigheid inroepen uiterlijk %s · %s", d.End.Short(), model.Distance(m.today(), d.End))
 		if d.End.Before(m.today()) {
 			b.WriteString(s.Bad.Render(line+" ✗ te laat") + "\n")
 		} else {

@@ -128,6 +128,13 @@ func (m *Model) compare() tea.Cmd {
 		lines = append([]string{"(geen verschil in de tekst van de brief)", ""}, lines...)
 	}
 	m.showText(fmt.Sprintf("Versie %d → %d · +%d −%d regels", old.N, cur.N, add, rem), lines, modeVersions)
+	// Start a few lines above the first change: a letter's changes are rarely in its header.
+	for i, l := range d {
+		if l.Op != letter.Same {
+			m.text.offset = min(max(i-3, 0), max(len(lines)-max(m.height-2, 1), 0))
+			break
+		}
+	}
 	return nil
 }
 
