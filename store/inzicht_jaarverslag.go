@@ -97,8 +97,8 @@ func JaarverslagDoc(a inzicht.Annual, today model.Date) export.Doc {
 	add(export.List{Items: []string{
 		fmt.Sprintf("Agenda's op tijd verstuurd (art 14 lid 2 sub g WOR): %d van %d; te laat: %d (mediaan %s, hoogstens %s); spoedeisend: %d.",
 			ag.OnTime, ag.Meetings, ag.Late, jvCount(ag.MedianDaysLate, "dag", "dagen"), jvCount(ag.MaxDaysLate, "dag", "dagen"), ag.Urgent),
-		fmt.Sprintf("Actiepunten: %d nieuw, %d afgerond, %d vervallen; op 31 december %d open, waarvan %d over de datum.",
-			ac.Opened, ac.Done, ac.Cancelled, ac.Open, ac.Overdue),
+		fmt.Sprintf("Actiepunten: %d nieuw, %d afgerond, %d vervallen; op %s %d open, waarvan %d over de datum.",
+			ac.Opened, ac.Done, ac.Cancelled, f.AsOf.Long(), ac.Open, ac.Overdue),
 		fmt.Sprintf("Doorlooptijd van een actiepunt tot gereed: mediaan %s.", jvCount(ac.MedianDaysToClose, "dag", "dagen")),
 		fmt.Sprintf("Verzonden brieven: %d.", f.Letters.Sent),
 	}})
