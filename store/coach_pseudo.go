@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,9 +26,10 @@ import (
 // or cannot be read back as text is left out; its pseudonymised text stays searchable.
 
 type pseudonyms struct {
-	re     *regexp.Regexp
-	labels map[string]string // exact variant, or lower-cased full name, to label
-	people int
+	labels   map[string]string // exact variant, or lower-cased full name, to label
+	full     map[string]bool   // lower-cased full names: matched without regard to case
+	maxWords int
+	people   int
 }
 
 var reEmail = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
@@ -58,8 +58,7 @@ var orgWords = map[string]bool{"gemeente": true, "afdeling": true, "directie": t
 
 // collectPeople reads every person werkbank holds by name and gives each a label.
 func collectPeople(ctx context.Context, tx *sql.Tx, sc *schema) (*pseudonyms, error) {
-	p := &pseudonyms{labels: map[string]string{}}
-	var variants []string
+	p := &pseudonyms{labels: map[string]string{}, full: map[string]bool{}}
 	ambiguous := map[string]bool{}
 	seen := map[string]bool{}
 	add := func(name, label string, parts bool) {
@@ -71,7 +70,8 @@ func collectPeople(ctx context.Context, tx *sql.Tx, sc *schema) (*pseudonyms, er
 		seen[key] = true
 		p.people++
 		p.labels[key] = label
-		variants = append(variants, "(?i:"+regexp.QuoteMeta(name)+")")
+		p.full[key] = true
+		p.maxWords = max(p.maxWords, len(wordSpans(name)))
 		if !parts {
 			return
 		}
@@ -81,7 +81,6 @@ func collectPeople(ctx context.Context, tx *sql.Tx, sc *schema) (*pseudonyms, er
 				continue
 			}
 			p.labels[v] = label
-			variants = append(variants, regexp.QuoteMeta(v))
 		}
 	}
 	type src struct {
@@ -129,11 +128,6 @@ func collectPeople(ctx context.Context, tx *sql.Tx, sc *schema) (*pseudonyms, er
 	}
 	for v := range ambiguous {
 		p.labels[v] = "[naam]"
-	}
-	// Longest first: the regexp takes the first alternative that matches at a position.
-	sort.Slice(variants, func(i, j int) bool { return len(variants[i]) > len(variants[j]) })
-	if len(variants) > 0 {
-		p.re = regexp.MustCompile(strings.Join(variants, "|"))
 	}
 	return p, nil
 }
@@ -199,9 +193,6 @@ func (p *pseudonyms) label(m string) string {
 // replace returns s with every name and e-mail address replaced.
 func (p *pseudonyms) replace(s string) string {
 	s = reEmail.ReplaceAllString(s, "[e-mail]")
-	if p.re == nil {
-		return s
-	}
 	var b strings.Builder
 	last := 0
 	for _, m := range p.matches(s) {
@@ -218,35 +209,61 @@ func (p *pseudonyms) replace(s string) string {
 
 // names reports whether s names a person or holds an e-mail address.
 func (p *pseudonyms) names(s string) bool {
-	return reEmail.MatchString(s) || p.re != nil && len(p.matches(s)) > 0
+	return reEmail.MatchString(s) || len(p.matches(s)) > 0
 }
 
-// matches finds the variants in s that stand as whole words.
+// matches finds the names in s that stand as whole words: at each word, the longest run of up to
+// maxWords words (separated by spaces, hyphens or a dot) that is a known variant. A map lookup per
+// word keeps this linear in the text, whatever the number of people.
 func (p *pseudonyms) matches(s string) [][2]int {
 	var out [][2]int
-	for off := 0; off < len(s); {
-		loc := p.re.FindStringIndex(s[off:])
-		if loc == nil {
-			break
+	words := wordSpans(s)
+	for i := 0; i < len(words); {
+		n := 0
+		for k := min(p.maxWords, len(words)-i); k >= 1 && n == 0; k-- {
+			if !joinable(s, words[i:i+k]) {
+				continue
+			}
+			cand := strings.Join(strings.Fields(s[words[i][0]:words[i+k-1][1]]), " ")
+			if _, ok := p.labels[cand]; ok || p.full[strings.ToLower(cand)] {
+				out = append(out, [2]int{words[i][0], words[i+k-1][1]})
+				n = k
+			}
 		}
-		a, b := off+loc[0], off+loc[1]
-		if wordEdge(s, a, b) {
-			out = append(out, [2]int{a, b})
-			off = b
-			continue
-		}
-		_, n := utf8.DecodeRuneInString(s[a:])
-		off = a + max(n, 1)
+		i += max(n, 1)
 	}
 	return out
 }
 
-func wordEdge(s string, a, b int) bool {
-	if r, _ := utf8.DecodeLastRuneInString(s[:a]); a > 0 && isWordRune(r) {
-		return false
+// wordSpans are the byte ranges of the words of s (letters, digits, marks, and an apostrophe inside).
+func wordSpans(s string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, r := range s {
+		if isWordRune(r) || r == '\'' && start >= 0 {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, [2]int{start, i})
+			start = -1
+		}
 	}
-	if r, _ := utf8.DecodeRuneInString(s[b:]); b < len(s) && isWordRune(r) {
-		return false
+	if start >= 0 {
+		out = append(out, [2]int{start, len(s)})
+	}
+	return out
+}
+
+// joinable says whether consecutive words are separated only as within a name.
+func joinable(s string, words [][2]int) bool {
+	for i := 1; i < len(words); i++ {
+		gap := s[words[i-1][1]:words[i][0]]
+		if len(gap) > 3 || strings.Trim(gap, " -.") != "" {
+			return false
+		}
 	}
 	return true
 }

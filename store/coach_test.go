@@ -432,7 +432,7 @@ func TestCoachCopyRefusals(t *testing.T) {
 }
 
 func TestCoachCopyEncrypted(t *testing.T) {
-	scryptWorkFactor = 10
+	ScryptWorkFactor = 10
 	f := plantSecrets(t)
 	ctx := context.Background()
 	out := filepath.Join(t.TempDir(), "coach.db.age")

@@ -67,7 +67,7 @@ func (m *Model) viewImpositions(b *strings.Builder) {
 	if len(m.impositions) == 0 {
 		b.WriteString("   Er rust geen geheimhouding (art 20 WOR) op gegevens van dit orgaan.\n")
 	} else {
-		b.WriteString(s.Muted.Render(fmt.Sprintf("   %-32s %-22s %-13s %s", "onderwerp", "opgelegd door", "tot", "stand")) + "\n")
+		b.WriteString(s.Muted.Render(fmt.Sprintf("   %-28s %-18s %-13s %s", "onderwerp", "opgelegd door", "tot", "stand")) + "\n")
 		today := m.c.Today()
 		end := min(m.cur.Offset+m.listRows()-2, len(m.impositions))
 		for i := m.cur.Offset; i < end; i++ {
@@ -76,7 +76,7 @@ func (m *Model) viewImpositions(b *strings.Builder) {
 			if !imp.Until.IsZero() {
 				until = imp.Until.Compact()
 			}
-			m.row(b, i, fmt.Sprintf("%s %s %s %s", common.Pad(imp.Subject, 32), common.Pad(imp.ImposedBy, 22), common.Pad(until, 13),
+			m.row(b, i, fmt.Sprintf("%s %s %s %s", common.Pad(imp.Subject, 28), common.Pad(imp.ImposedBy, 18), common.Pad(until, 13),
 				impositionState(imp, today)))
 		}
 	}
