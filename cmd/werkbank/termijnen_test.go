@@ -100,7 +100,7 @@ func demoToday(t *testing.T) (string, string) {
 	home := t.TempDir()
 	db := filepath.Join(home, "w.db")
 	today := time.Now().Format("2006-01-02")
-	if code, _, errs := runCmd(t, home, "--db", db, "demo", "--vandaag", today); code != 0 {
+	if code, _, errs := runCmd(t, home, "--db", db, "demo", "--vandaag", today, "--documenten", "0"); code != 0 {
 		t.Fatal(errs)
 	}
 	return home, db

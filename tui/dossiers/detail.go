@@ -71,7 +71,7 @@ func (m *Model) viewDetail(r row) string {
 	end := min(m.evCur.Offset+rows, len(evs))
 	for i := m.evCur.Offset; i < end; i++ {
 		e := evs[i]
-		line := common.Marker(i == m.evCur.Index) + " " + e.Date.Compact() + "  " + e.Label(d.Kind)
+		line := common.Marker(i == m.evCur.Index) + " " + common.PadLeft(e.Date.Compact(), 11) + "  " + e.Label(d.Kind)
 		if e.Note != "" && e.Kind != dossier.Note {
 			line += " *"
 		}
@@ -134,6 +134,9 @@ func (m *Model) termLines(r row, width int) []string {
 			state += " · " + t.Article
 		}
 		out = append(out, "  "+state)
+		if t.Done != "" {
+			continue // settled: why it ended no longer matters here
+		}
 		for _, text := range []string{t.Explanation, t.Note} {
 			if text == "" {
 				continue
