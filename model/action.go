@@ -62,7 +62,9 @@ type Action struct {
 	MeetingTitle string `json:"meeting,omitempty"`
 	ItemTitle    string `json:"agenda_item,omitempty"`
 	DossierTitle string `json:"dossier,omitempty"`
-	MeetingDate  Date   `json:"-"`
+	// DecisionNumber is the number of the linked decision ("2025-004").
+	DecisionNumber string `json:"decision,omitempty"`
+	MeetingDate    Date   `json:"-"`
 }
 
 // Validate checks the fields a user fills in.

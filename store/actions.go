@@ -13,18 +13,22 @@ import (
 // actionSelect reads actions with the titles of their meeting, agenda item and dossier, for display.
 const actionSelect = `SELECT a.id, a.body_id, a.description, a.owner, a.due, a.status, a.meeting_id, a.agenda_item_id,
 	a.dossier_id, a.decision_id, a.notes, a.created_on, a.closed_on, a.postponed, a.imposition_id, a.version,
-	m.kind, m.date, i.title, d.title
+	m.kind, m.date, i.title, d.title, dc.year, dc.seq
 	FROM actions a
 	LEFT JOIN meetings m ON m.id = a.meeting_id
 	LEFT JOIN agenda_items i ON i.id = a.agenda_item_id
-	LEFT JOIN dossiers d ON d.id = a.dossier_id AND d.deleted_at IS NULL`
+	LEFT JOIN dossiers d ON d.id = a.dossier_id AND d.deleted_at IS NULL
+	LEFT JOIN decisions dc ON dc.id = a.decision_id AND dc.deleted_at IS NULL`
 
 func scanAction(sc interface{ Scan(...any) error }) (model.Action, error) {
 	var a model.Action
 	var due, created, closed, mkind, mdate, item, dossier sql.NullString
-	var meeting, agendaItem, dossierID, decision, imp sql.NullInt64
+	var meeting, agendaItem, dossierID, decision, imp, dyear, dseq sql.NullInt64
 	err := sc.Scan(&a.ID, &a.BodyID, &a.Description, &a.Owner, &due, &a.Status, &meeting, &agendaItem, &dossierID, &decision,
-		&a.Notes, &created, &closed, &a.Postponed, &imp, &a.Version, &mkind, &mdate, &item, &dossier)
+		&a.Notes, &created, &closed, &a.Postponed, &imp, &a.Version, &mkind, &mdate, &item, &dossier, &dyear, &dseq)
+	if dyear.Valid {
+		a.DecisionNumber = model.DecisionNumber(int(dyear.Int64), int(dseq.Int64))
+	}
 	a.Due, a.Created, a.Closed = scanDate(due), scanDate(created), scanDate(closed)
 	a.MeetingID, a.AgendaItemID, a.DossierID, a.DecisionID, a.ImpositionID = meeting.Int64, agendaItem.Int64, dossierID.Int64,
 		decision.Int64, imp.Int64

@@ -165,7 +165,7 @@ func dueShort(d, today model.Date) string {
 }
 
 // descWidth gives the description what the fixed columns leave, at least 20 cells.
-func (m *Model) descWidth() int { return max(m.width-67, 20) }
+func (m *Model) descWidth() int { return max(m.width-69, 20) }
 
 // filterText says what the owner, meeting and dossier filters hold.
 func (m *Model) filterText() string {
@@ -230,8 +230,8 @@ func (m *Model) detail(a model.Action) string {
 	if a.DossierTitle != "" {
 		parts = append(parts, "dossier: "+a.DossierTitle)
 	}
-	if a.DecisionID != 0 {
-		parts = append(parts, fmt.Sprintf("besluit %d", a.DecisionID))
+	if a.DecisionNumber != "" {
+		parts = append(parts, "besluit "+a.DecisionNumber)
 	}
 	if !a.Closed.IsZero() {
 		parts = append(parts, string(a.Status)+" op "+a.Closed.DayMonth())

@@ -31,9 +31,12 @@ func (m *Model) header(b *strings.Builder) {
 	s := m.c.Styles
 	mt := m.meeting
 	left := fmt.Sprintf(" %s  %s  %s  %s–%s", s.Title.Render("Notulen"), mt.Kind.Label(), mt.Date.Short(), mt.Start, mt.End)
-	status := "verslag: " + m.approval.StatusText(mt.Kind)
-	if mt.Status == model.MeetingCancelled {
+	status := "verslag: concept"
+	switch {
+	case mt.Status == model.MeetingCancelled:
 		status = "geannuleerd: geen besluiten"
+	case m.approval.Approved(mt.Kind):
+		status = "verslag: " + m.approval.StatusText(mt.Kind)
 	}
 	b.WriteString(spread(left, status+" ", m.width) + "\n")
 	var pres, abs, unk int
@@ -49,6 +52,13 @@ func (m *Model) header(b *strings.Builder) {
 	}
 	line := fmt.Sprintf(" aanwezig %d · afwezig %d · niet vastgelegd %d", pres, abs, unk)
 	line += fmt.Sprintf(" · %s · %s", common.Count(len(m.decisions), "besluit", "besluiten"), common.Count(len(m.actions), "nieuwe actie", "nieuwe acties"))
+	if missing := m.approval.Missing(mt.Kind); len(missing) > 0 && mt.Kind == model.MeetingOV {
+		var who []string
+		for _, p := range missing {
+			who = append(who, p.Label())
+		}
+		line += " · vast te stellen door " + strings.Join(who, " en ") + " (art 23a)"
+	}
 	b.WriteString(s.Muted.Render(common.Cut(line, m.width)) + "\n")
 }
 
@@ -151,7 +161,7 @@ func (m *Model) itemDetail(b *strings.Builder) {
 			lines = append(lines, fmt.Sprintf("   actie %s: %s (%s, %s)", a.Number(), a.Description, a.Owner, due))
 		}
 	}
-	if it.Role == model.RoleActionList {
+	if it.Role == model.RoleActionList || strings.Contains(strings.ToLower(it.Title), "actielijst") {
 		lines = append(lines, m.actionListLines()...)
 	}
 	room := max(m.height-m.itemRows()-6, 1)

@@ -43,7 +43,7 @@ func (m *Model) View() string {
 		l1, l2 := m.item(m.ov.Items[i], i == m.cur.Index, lw)
 		left = append(left, l1, l2)
 	}
-	right := m.meetings()
+	right := m.sideColumn()
 	var b strings.Builder
 	rows := m.height - 3
 	if m.side() {

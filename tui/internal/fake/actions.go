@@ -60,6 +60,11 @@ func (s *Store) decorate(a model.Action) model.Action {
 			a.ItemTitle = it.Title
 		}
 	}
+	for _, d := range s.mn().decisions {
+		if d.ID == a.DecisionID {
+			a.DecisionNumber = d.Number()
+		}
+	}
 	return a
 }
 

@@ -1,0 +1,59 @@
+package overzicht
+
+import (
+	"fmt"
+
+	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/tui/common"
+)
+
+// maxActions is how many actions each group shows; the rest is counted.
+const maxActions = 4
+
+// actions is the Acties block of the side column: open actions past their date (how many days, in
+// words) and those due this week.
+func (m *Model) actions() []string {
+	s := m.c.Styles
+	out := []string{s.Title.Render("Acties")}
+	if len(m.due.Overdue) == 0 && len(m.due.ThisWeek) == 0 {
+		return append(out, s.Muted.Render("niets te laat, niets deze week"), "")
+	}
+	today := m.c.Today()
+	group := func(title string, list []model.Action, late bool) {
+		if len(list) == 0 {
+			return
+		}
+		head := fmt.Sprintf("%s (%d)", title, len(list))
+		if late {
+			head = s.Bad.Render("✗ " + head)
+		}
+		out = append(out, head)
+		for i, a := range list {
+			if i == maxActions {
+				out = append(out, s.Muted.Render(fmt.Sprintf("  … en %d meer (3 Acties)", len(list)-maxActions)))
+				break
+			}
+			when := a.Due.Weekday2() + " " + a.Due.DayMonth()
+			if late {
+				when = fmt.Sprintf("%d dgn", a.OverdueDays(today))
+			}
+			w := 9 // "vr 28 nov"
+			if late {
+				w = 7 // "12 dgn", "128 dgn"
+			}
+			out = append(out, "  "+common.Pad(a.Description, sideWidth-3-w)+" "+common.PadLeft(when, w))
+		}
+	}
+	group("te laat", m.due.Overdue, true)
+	group("deze week", m.due.ThisWeek, false)
+	return append(out, "")
+}
+
+// sideColumn is the Acties block above the next meetings; when the column moves under the terms
+// (narrow), the meetings come first so that both stay in view as long as possible.
+func (m *Model) sideColumn() []string {
+	if m.side() {
+		return append(m.actions(), m.meetings()...)
+	}
+	return append(append(m.meetings(), ""), m.actions()...)
+}

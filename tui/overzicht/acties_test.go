@@ -1,0 +1,41 @@
+package overzicht
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/tui/golden"
+)
+
+// TestOverzichtActions: late actions with their days, and those due this week (to Sunday 30 Nov).
+func TestOverzichtActions(t *testing.T) {
+	st, _ := seed(t)
+	ctx := context.Background()
+	for _, a := range []model.Action{
+		{Description: "Roosterevaluatie opvragen", Owner: "Piet", Due: day(-12)},
+		{Description: "Notulen OV 10 okt uitwerken", Owner: "AS", Due: day(-5), Status: model.ActionBusy},
+		{Description: "Reactie achterban verzamelen", Owner: "Sanne", Due: day(3)},
+		{Description: "Volgende week", Owner: "Sanne", Due: day(8)},
+		{Description: "Al gereed", Owner: "AS", Due: day(-20), Status: model.ActionDone},
+	} {
+		a.BodyID = 1
+		if _, err := st.CreateAction(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := newView(st)
+	v := m.View()
+	golden.Assert(t, "termijnen_acties", v)
+	for _, want := range []string{"✗ te laat (2)", "Roosterevaluatie opvr", "12 dgn", "5 dgn", "deze week (1)", "vr 28 nov"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("overzicht lacks %q", want)
+		}
+	}
+	for _, not := range []string{"Volgende week", "Al gereed"} {
+		if strings.Contains(v, not) {
+			t.Errorf("overzicht shows %q", not)
+		}
+	}
+}
