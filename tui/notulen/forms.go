@@ -67,7 +67,7 @@ func (m *Model) submit(msg form.SubmitMsg) tea.Cmd {
 	st, mt := m.st, m.meeting
 	switch t := m.formTarget.(type) {
 	case decisionTarget:
-		d := model.Decision{BodyID: mt.BodyID, MeetingID: mt.ID, AgendaItemID: t.it.ID, Text: v["text"]}
+		d := model.Decision{BodyID: mt.BodyID, MeetingID: mt.ID, AgendaItemID: t.it.ID, DossierID: t.it.DossierID, Text: v["text"]}
 		return func() tea.Msg {
 			got, err := st.CreateDecision(context.Background(), d)
 			return savedMsg{text: "Besluit " + got.Number() + " vastgelegd", err: err}

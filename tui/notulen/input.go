@@ -57,7 +57,9 @@ func (m *Model) itemKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		}
 		m.decisionForm(it)
 	case key.Matches(msg, k.Action) && ok:
-		m.quick, m.qaction = stepDescription, model.Action{BodyID: m.meeting.BodyID, MeetingID: m.meeting.ID, AgendaItemID: it.ID}
+		// The action follows its item's dossier, so it shows up there too.
+		m.quick, m.qaction = stepDescription, model.Action{BodyID: m.meeting.BodyID, MeetingID: m.meeting.ID, AgendaItemID: it.ID,
+			DossierID: it.DossierID}
 		m.qinput.SetValue("")
 		m.qinput.Focus()
 	case key.Matches(msg, k.Treated) && ok:
