@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/model/dossier"
+	"github.com/werkbank-nl/werkbank/model/termijn"
 )
 
 // The durability tests run this test binary again as a second werkbank process: a writer to kill, or
@@ -78,6 +80,8 @@ type killer struct {
 	meetings []int64
 	items    []int64
 	docs     []int64
+	dossiers []int64
+	letters  []int64
 }
 
 func (w *killer) step(i int) error {
@@ -124,8 +128,12 @@ func (w *killer) step(i int) error {
 		if _, err := s.MoveAgendaItem(ctx, w.items[w.rng.IntN(len(w.items))], []int{-1, 1}[w.rng.IntN(2)]); err != nil {
 			return err
 		}
-	case n < 85:
+	case n < 72:
 		return w.importBatch(i)
+	case n < 80:
+		return w.dossierWork(i)
+	case n < 88:
+		return w.letterWork(i)
 	case n < 93 && len(w.docs) > 0:
 		k := w.rng.IntN(len(w.docs))
 		id := w.docs[k]
@@ -148,6 +156,52 @@ func (w *killer) step(i int) error {
 		}
 		fmt.Printf("restored %s %d\n", e.Kind, e.RefID)
 	}
+	return nil
+}
+
+// dossierWork starts a dossier, or adds a note to one of this run's dossiers.
+func (w *killer) dossierWork(i int) error {
+	if len(w.dossiers) == 0 || w.rng.IntN(2) == 0 {
+		d, err := w.s.CreateDossier(w.ctx, dossier.Dossier{BodyID: w.body, Kind: termijn.Adviesaanvraag,
+			Title: fmt.Sprintf("Adviesaanvraag %d", i), StartedOn: model.MustDate("2025-09-12")})
+		if err != nil {
+			return err
+		}
+		w.dossiers = append(w.dossiers, d.ID)
+		fmt.Printf("dossier %d\n", d.ID)
+		return nil
+	}
+	did := w.dossiers[w.rng.IntN(len(w.dossiers))]
+	e, err := w.s.AddDossierEvent(w.ctx, dossier.Event{DossierID: did, Kind: dossier.Note, Date: model.MustDate("2025-10-01"),
+		Note: fmt.Sprintf("Notitie %d", i)})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("event %d %d\n", e.ID, did)
+	return nil
+}
+
+// letterWork drafts a letter from a template, or saves a new version of one of this run's letters.
+func (w *killer) letterWork(i int) error {
+	if len(w.letters) == 0 || w.rng.IntN(3) == 0 {
+		l, err := w.s.CreateLetter(w.ctx, w.body, "adviesbrief-negatief", 0)
+		if err != nil {
+			return err
+		}
+		w.letters = append(w.letters, l.ID)
+		fmt.Printf("letter %d 1\n", l.ID)
+		return nil
+	}
+	id := w.letters[w.rng.IntN(len(w.letters))]
+	v, err := w.s.LetterVersion(w.ctx, id, 0)
+	if err != nil {
+		return err
+	}
+	v, err = w.s.SaveLetterVersion(w.ctx, id, v.N, v.Source+fmt.Sprintf("\nAanvulling %d.", i), v.Fields)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("letter %d %d\n", id, v.N)
 	return nil
 }
 

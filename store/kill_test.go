@@ -19,6 +19,9 @@ type committed struct {
 	meetings map[int64]int   // id -> items it was created with
 	items    map[int64]int64 // id -> meeting
 	docs     map[int64]bool
+	dossiers map[int64]bool
+	events   map[int64]int64 // id -> dossier
+	letters  map[int64]int   // id -> highest version reported
 	writes   int
 }
 
@@ -41,6 +44,12 @@ func (c *committed) add(line string) error {
 		c.items[num(1)] = num(2)
 	case f[0] == "doc" && len(f) == 2:
 		c.docs[num(1)] = true
+	case f[0] == "dossier" && len(f) == 2:
+		c.dossiers[num(1)] = true
+	case f[0] == "event" && len(f) == 3:
+		c.events[num(1)] = num(2)
+	case f[0] == "letter" && len(f) == 3:
+		c.letters[num(1)] = max(c.letters[num(1)], int(num(2)))
 	case (f[0] == "deleted" || f[0] == "restored") && len(f) == 3:
 	default:
 		return fmt.Errorf("unexpected line %q", line)
@@ -50,7 +59,8 @@ func (c *committed) add(line string) error {
 }
 
 // TestKillWhileWriting starts a writer process (members, versioned updates, meetings with agenda
-// items, reordering, imports in batches, deletes to the prullenbak and restores from it), kills it with
+// items, reordering, imports in batches, dossiers and their events, letters and their versions, deletes
+// to the prullenbak and restores from it), kills it with
 // SIGKILL at a random moment, and then checks the database: it opens, Check finds nothing, every write
 // the writer reported is there, and nothing is half written. 50 kills a run, 10 under -short.
 func TestKillWhileWriting(t *testing.T) {
@@ -64,7 +74,8 @@ func TestKillWhileWriting(t *testing.T) {
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 1))
-	c := &committed{members: map[int64]int64{}, meetings: map[int64]int{}, items: map[int64]int64{}, docs: map[int64]bool{}}
+	c := &committed{members: map[int64]int64{}, meetings: map[int64]int{}, items: map[int64]int64{}, docs: map[int64]bool{},
+		dossiers: map[int64]bool{}, events: map[int64]int64{}, letters: map[int64]int{}}
 	early := 0
 	for k := 0; k < kills; k++ {
 		cmd := helperCommand(t, "writer", path, "WERKBANK_HELPER_SEED="+strconv.FormatUint(seed+uint64(k), 10))
@@ -119,8 +130,8 @@ func TestKillWhileWriting(t *testing.T) {
 		}
 		verifyCommitted(t, path, c, k)
 	}
-	t.Logf("%d kills (%d while opening), %d committed writes checked: %d members, %d meetings, %d items, %d documents",
-		kills, early, c.writes, len(c.members), len(c.meetings), len(c.items), len(c.docs))
+	t.Logf("%d kills (%d while opening), %d committed writes checked: %d members, %d meetings, %d items, %d documents, %d dossiers, %d events, %d letters",
+		kills, early, c.writes, len(c.members), len(c.meetings), len(c.items), len(c.docs), len(c.dossiers), len(c.events), len(c.letters))
 	if c.writes == 0 {
 		t.Fatal("the writer never got a write committed")
 	}
@@ -164,6 +175,29 @@ func verifyCommitted(t *testing.T, path string, c *committed, k int) {
 			WHERE d.id = ? AND EXISTS (SELECT 1 FROM blob_chunks c WHERE c.sha256 = d.sha256)`, id).Scan(&n); err != nil || n != 1 {
 			t.Fatalf("kill %d: document %d or its original is missing (%v)", k, id, err)
 		}
+	}
+	for id := range c.dossiers {
+		var n int
+		if err := q.QueryRowContext(ctx, "SELECT count(*) FROM dossiers WHERE id = ?", id).Scan(&n); err != nil || n != 1 {
+			t.Fatalf("kill %d: dossier %d is missing (%v)", k, id, err)
+		}
+	}
+	for id, d := range c.events {
+		var got int64
+		if err := q.QueryRowContext(ctx, "SELECT dossier_id FROM dossier_events WHERE id = ?", id).Scan(&got); err != nil || got != d {
+			t.Fatalf("kill %d: dossier event %d: dossier %d, want %d (%v)", k, id, got, d, err)
+		}
+	}
+	for id, n := range c.letters {
+		var got int
+		if err := q.QueryRowContext(ctx, "SELECT count(*) FROM letter_versions WHERE letter_id = ? AND n <= ?", id, n).Scan(&got); err != nil || got != n {
+			t.Fatalf("kill %d: letter %d has %d of its %d reported versions (%v)", k, id, got, n, err)
+		}
+	}
+	// No letter without a version: a letter and its first version are written together.
+	var bare int
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM letters WHERE id NOT IN (SELECT letter_id FROM letter_versions)").Scan(&bare); err != nil || bare != 0 {
+		t.Fatalf("kill %d: %d letters without a version (%v)", k, bare, err)
 	}
 	// Every agenda is numbered 1..n without gaps or doubles: a reorder is never half done.
 	var broken int
