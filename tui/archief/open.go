@@ -3,6 +3,7 @@ package archief
 import (
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
 	"runtime"
 
@@ -39,6 +40,7 @@ func (m *Model) openOriginal(d model.Document) tea.Cmd {
 			return doneMsg{err: err}
 		}
 		if err := open(path); err != nil {
+			os.Remove(path) // no viewer has it: the private copy need not wait for the exit
 			return doneMsg{err: err}
 		}
 		return doneMsg{text: "Geopend in de standaardviewer: " + d.FileName}
