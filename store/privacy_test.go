@@ -4,9 +4,12 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
@@ -190,5 +193,41 @@ func TestTemporaryFilesRemoved(t *testing.T) {
 	}
 	if left := tempEntries(t, tmpdir); len(left) != 0 {
 		t.Fatalf("left after a damaged copy: %v", left)
+	}
+}
+
+// TestMigratedCopyPrivate opens an older coach copy, which is read through a migrated temporary copy:
+// that copy is 0600 in a 0700 folder of its own, and gone when the store closes.
+func TestMigratedCopyPrivate(t *testing.T) {
+	tmpdir := t.TempDir()
+	t.Setenv("TMPDIR", tmpdir)
+	older := filepath.Join(t.TempDir(), "ouder.db")
+	raw, err := sql.Open("sqlite", dsn(older, url.Values{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(migrations) - 1
+	stmts := append(append([]string{}, migrations[:n]...), fmt.Sprintf("PRAGMA user_version = %d", n),
+		fmt.Sprintf("PRAGMA application_id = %d", int32(CoachAppID)),
+		"INSERT INTO bodies (name, kind, rule_set, created_at) VALUES ('OR Oud', 'or', 'wor', 'x')", "PRAGMA journal_mode = DELETE")
+	for _, q := range stmts {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	s, err := Open(older, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	copies, _ := filepath.Glob(filepath.Join(tmpdir, "*", "*.db"))
+	if len(copies) != 1 {
+		t.Fatalf("migrated copies in TMPDIR: %v (all: %v)", copies, tempEntries(t, tmpdir))
+	}
+	wantMode(t, copies[0], 0o600)
+	wantMode(t, filepath.Dir(copies[0]), 0o700)
+	s.Close()
+	if left := tempEntries(t, tmpdir); len(left) != 0 {
+		t.Fatalf("left after close: %v", left)
 	}
 }

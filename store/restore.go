@@ -52,7 +52,7 @@ func (s *Store) RestoreFrom(ctx context.Context, path string) (aside string, err
 		if err != nil {
 			return "", fmt.Errorf("kan de back-up niet bijwerken naar deze versie, er is niets gewijzigd: %w", err)
 		}
-		defer os.Remove(tmp)
+		defer os.RemoveAll(filepath.Dir(tmp)) // the copy's private folder
 		src = tmp
 	}
 	aside = s.asideName()

@@ -158,7 +158,7 @@ func (s *Store) openReadOnly(ctx context.Context, h header) error {
 		if err != nil {
 			return err
 		}
-		s.cleanup = append(s.cleanup, func() { os.Remove(tmp) })
+		s.cleanup = append(s.cleanup, func() { os.RemoveAll(filepath.Dir(tmp)) })
 		path = tmp
 	}
 	p := url.Values{}
@@ -184,38 +184,39 @@ func (s *Store) openReadOnly(ctx context.Context, h header) error {
 
 // migratedCopy copies an older database into a private 0600 temporary file and migrates that copy.
 func migratedCopy(ctx context.Context, path string) (string, error) {
-	f, err := os.CreateTemp("", "werkbank-ro-*.db")
+	// VACUUM INTO creates the file itself with the default mode, so it goes into a private 0700 folder
+	// that is never readable by others, not even before the chmod below.
+	dir, err := os.MkdirTemp("", "werkbank-ro-*")
 	if err != nil {
 		return "", fmt.Errorf("kan geen tijdelijke kopie maken: %w", err)
 	}
-	tmp := f.Name()
-	f.Close()
-	os.Remove(tmp) // VACUUM INTO wants to create the file itself
+	tmp := filepath.Join(dir, "kopie.db")
 	p := url.Values{}
 	p.Set("mode", "ro")
 	src, err := sql.Open("sqlite", dsn(path, p))
 	if err != nil {
+		os.RemoveAll(dir)
 		return "", err
 	}
 	defer src.Close()
 	if _, err := src.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
-		os.Remove(tmp)
+		os.RemoveAll(dir)
 		return "", wrapOpenErr(path, err)
 	}
 	os.Chmod(tmp, 0o600)
 	var appID int64
 	if err := src.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		os.Remove(tmp)
+		os.RemoveAll(dir)
 		return "", err
 	}
 	dst, err := sql.Open("sqlite", dsn(tmp, url.Values{"_pragma": {"foreign_keys(1)"}}))
 	if err != nil {
-		os.Remove(tmp)
+		os.RemoveAll(dir)
 		return "", err
 	}
 	defer dst.Close()
 	if err := migrate(ctx, dst, uint32(appID)); err != nil {
-		os.Remove(tmp)
+		os.RemoveAll(dir)
 		return "", err
 	}
 	return tmp, nil
