@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/werkbank-nl/werkbank/store"
 )
@@ -87,7 +89,7 @@ func runImportActies(c *cli, args []string) int {
 			return c.fail(err)
 		}
 		res.Imported = n
-		c.log.Info("actions imported", "n", n, "file", pos[0])
+		c.log.Info("actions imported", "n", n, "format", strings.ToLower(filepath.Ext(pos[0]))) // a file name may name a person
 	}
 	if *asJSON {
 		return c.printJSON(res)

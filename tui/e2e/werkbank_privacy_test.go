@@ -14,7 +14,7 @@ import (
 )
 
 // TestLogHoldsNothingPersonal fills the demo with the real binary, walks the TUI through every view
-// with a few actions (a search, a document read, its original opened in the "viewer"), quits, and then
+// with a few actions (an actielijst imported on the command line, a search, a document read, its original opened in the "viewer"), quits, and then
 // reads the log: it may say what happened, never who or what about. The original handed to the viewer
 // (xdg-open is a script on PATH here) is gone after the exit.
 func TestLogHoldsNothingPersonal(t *testing.T) {
@@ -39,6 +39,16 @@ func TestLogHoldsNothingPersonal(t *testing.T) {
 	demo.Env = append(environment(home), env...)
 	if out, err := demo.CombinedOutput(); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out)
+	}
+
+	// An actielijst from the command line, its file named after a member as an AS would name it.
+	member := personal(t, db)[0]
+	list := filepath.Join(home, "acties "+member+".csv")
+	os.WriteFile(list, []byte("Actie;Wie\nRooster opvragen bij HR;"+member+"\n"), 0o600)
+	imp := exec.Command(bin, "--db", db, "import-acties", list)
+	imp.Env = append(environment(home), env...)
+	if out, err := imp.CombinedOutput(); err != nil {
+		t.Fatalf("import-acties: %v\n%s", err, out)
 	}
 
 	term := Start(t, bin, Options{Home: home, Env: env}, "--db", db)
@@ -93,7 +103,7 @@ func TestLogHoldsNothingPersonal(t *testing.T) {
 		t.Errorf("log mode %o", fi.Mode().Perm())
 	}
 	log := string(raw)
-	if !strings.Contains(log, "demo filled") || !strings.Contains(log, "tui closed") {
+	if !strings.Contains(log, "demo filled") || !strings.Contains(log, "actions imported") || !strings.Contains(log, "tui closed") {
 		t.Fatalf("the log did not record the run:\n%s", log)
 	}
 	for _, s := range personal(t, db) {
