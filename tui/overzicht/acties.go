@@ -49,11 +49,30 @@ func (m *Model) actions() []string {
 	return append(out, "")
 }
 
+// expired is the block of art 20 impositions whose end date passed without the AS releasing the data:
+// they stay excluded from openbare exports and coach copies until released in Instellingen.
+func (m *Model) expired() []string {
+	if len(m.exp) == 0 {
+		return nil
+	}
+	s := m.c.Styles
+	out := []string{s.Warn.Render(fmt.Sprintf("Geheimhouding (%d)", len(m.exp)))}
+	for i, imp := range m.exp {
+		if i == maxActions {
+			out = append(out, s.Muted.Render(fmt.Sprintf("  … en %d meer (, Geheimhouding)", len(m.exp)-maxActions)))
+			break
+		}
+		out = append(out, "  [V] "+common.Cut(imp.Subject, sideWidth-7))
+		out = append(out, "    "+common.Cut("verlopen: opnieuw beoordelen", sideWidth-4))
+	}
+	return append(out, "")
+}
+
 // sideColumn is the Acties block above the next meetings; when the column moves under the terms
 // (narrow), the meetings come first so that both stay in view as long as possible.
 func (m *Model) sideColumn() []string {
 	if m.side() {
-		return append(m.actions(), m.meetings()...)
+		return append(append(m.actions(), m.expired()...), m.meetings()...)
 	}
-	return append(append(m.meetings(), ""), m.actions()...)
+	return append(append(append(m.meetings(), ""), m.actions()...), m.expired()...)
 }

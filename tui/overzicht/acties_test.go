@@ -39,3 +39,27 @@ func TestOverzichtActions(t *testing.T) {
 		}
 	}
 }
+
+// TestExpiredImpositionsFlagged: an imposition whose end date passed without a release is flagged for
+// review on Overzicht; a released one is not.
+func TestExpiredImpositionsFlagged(t *testing.T) {
+	ctx := context.Background()
+	st, _ := seed(t)
+	if _, err := st.CreateImposition(ctx, model.Imposition{BodyID: 1, ImposedBy: "bestuurder", Subject: "Fusieverkenning Betuwe",
+		From: day(-120), Until: day(-3)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateImposition(ctx, model.Imposition{BodyID: 1, ImposedBy: "bestuurder", Subject: "Oude verkoop",
+		From: day(-300), Until: day(-200), Released: day(-150)}); err != nil {
+		t.Fatal(err)
+	}
+	v := newView(st).View()
+	for _, want := range []string{"Geheimhouding (1)", "[V] Fusieverkenning Betuwe", "verlopen: opnieuw beoordelen"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("overzicht lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "Oude verkoop") {
+		t.Error("released imposition still flagged")
+	}
+}

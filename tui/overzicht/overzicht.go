@@ -18,6 +18,7 @@ type Store interface {
 	Bodies(ctx context.Context) ([]model.Body, error)
 	Termijnen(ctx context.Context, bodyID int64, today model.Date) (dossier.Overview, error)
 	ActionsDue(ctx context.Context, bodyID int64, today model.Date) (model.ActionsDue, error)
+	ExpiredImpositions(ctx context.Context, bodyID int64, today model.Date) ([]model.Imposition, error)
 }
 
 // KeyMap holds the keys of Overzicht.
@@ -42,6 +43,7 @@ type Model struct {
 	keys   KeyMap
 	ov     dossier.Overview
 	due    model.ActionsDue
+	exp    []model.Imposition
 	body   model.Body
 	loaded bool
 	seq    int
@@ -55,6 +57,7 @@ type loadedMsg struct {
 	body model.Body
 	ov   dossier.Overview
 	due  model.ActionsDue
+	exp  []model.Imposition
 	err  error
 }
 
@@ -83,7 +86,10 @@ func load(st Store, seq int, today model.Date) tea.Cmd {
 		if msg.ov, msg.err = st.Termijnen(ctx, msg.body.ID, today); msg.err != nil {
 			return msg
 		}
-		msg.due, msg.err = st.ActionsDue(ctx, msg.body.ID, today)
+		if msg.due, msg.err = st.ActionsDue(ctx, msg.body.ID, today); msg.err != nil {
+			return msg
+		}
+		msg.exp, msg.err = st.ExpiredImpositions(ctx, msg.body.ID, today)
 		return msg
 	}
 }
@@ -115,7 +121,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, common.Error(msg.err)
 		}
-		m.body, m.ov, m.due, m.loaded = msg.body, msg.ov, msg.due, true
+		m.body, m.ov, m.due, m.exp, m.loaded = msg.body, msg.ov, msg.due, msg.exp, true
 		m.cur.Clamp(len(m.ov.Items), m.listRows())
 	case common.ReloadMsg, common.BodyChangedMsg:
 		return m, m.Init()

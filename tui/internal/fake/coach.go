@@ -51,3 +51,18 @@ func (s *Store) CoachRequests() []settings.CoachRequest {
 	defer s.mu.Unlock()
 	return append([]settings.CoachRequest(nil), s.coachRequests...)
 }
+
+// ExpiredImpositions lists the body's impositions that expired without being released.
+func (s *Store) ExpiredImpositions(ctx context.Context, bodyID int64, today model.Date) ([]model.Imposition, error) {
+	all, err := s.Impositions(ctx, bodyID)
+	if err != nil {
+		return nil, err
+	}
+	out := []model.Imposition{}
+	for _, i := range all {
+		if i.State(today) == model.ExpiredUnreviewed {
+			out = append(out, i)
+		}
+	}
+	return out, nil
+}
