@@ -26,7 +26,8 @@ func FuzzRender(f *testing.F) {
 	f.Fuzz(func(t *testing.T, source string, field uint8, value string) {
 		fs := Fields()
 		fl := fs[int(field)%len(fs)]
-		values := map[string]string{fl.Name: value, "voorzitter": "{{secretaris}}"}
+		values := map[string]string{"voorzitter": "{{secretaris}}"}
+		values[fl.Name] = value
 		r, err := Render(source, values)
 		if cerr := Check(source); (cerr == nil) != (err == nil) {
 			t.Fatalf("Check %v but Render %v", cerr, err)
@@ -42,7 +43,7 @@ func FuzzRender(f *testing.F) {
 		if utf8.ValidString(source) && utf8.ValidString(value) && !utf8.ValidString(text) {
 			t.Fatalf("invalid UTF-8 out of valid input: %q", text)
 		}
-		if !strings.Contains(text, "{{secretaris}}") { // the voorzitter's value, kept as typed
+		if fl.Name != "voorzitter" && !strings.Contains(text, "{{secretaris}}") { // the voorzitter's value, kept as typed
 			t.Fatalf("a value was read as a template: %q", text)
 		}
 		// Check the value as a form would: a date field refuses a non-date with its own label.
