@@ -305,3 +305,18 @@ func TestReadOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestConfidentialMarked: an action under an art 20 imposition carries [V] in the list.
+func TestConfidentialMarked(t *testing.T) {
+	st, _ := council(t)
+	ctx := context.Background()
+	imp, _ := st.CreateImposition(ctx, model.Imposition{BodyID: 1, ImposedBy: "Ingrid Bakker", Subject: "fusie"})
+	if _, err := st.CreateAction(ctx, model.Action{BodyID: 1, Description: "Fusiestukken doornemen", Owner: "AS",
+		Due: model.MustDate("2025-12-01"), ImpositionID: imp.ID}); err != nil {
+		t.Fatal(err)
+	}
+	m := newView(t, st, false)
+	if v := m.View(); !strings.Contains(v, "[V] Fusiestukken doornemen") {
+		t.Fatalf("confidential action not marked:\n%s", v)
+	}
+}

@@ -142,7 +142,11 @@ func (m *Model) viewActions(b *strings.Builder) {
 		if a.Postponed > 0 {
 			post = fmt.Sprintf("%dx", a.Postponed)
 		}
-		line := fmt.Sprintf("%s %-5s %s %s %s %s %s %s", flag, a.Number(), common.Pad(a.Description, descW), common.Pad(a.Owner, 13),
+		desc := a.Description
+		if a.ImpositionID != 0 {
+			desc = "[V] " + desc // art 20: marked in every view, not by colour alone
+		}
+		line := fmt.Sprintf("%s %-5s %s %s %s %s %s %s", flag, a.Number(), common.Pad(desc, descW), common.Pad(a.Owner, 13),
 			common.Pad(dueShort(a.Due, today), 8), common.Pad(string(a.Status), 9), common.Pad(post, 3), model.LateText(days))
 		m.row(b, i == m.cur.Index, line, days > 0)
 	}

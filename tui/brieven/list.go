@@ -69,7 +69,11 @@ func (m *Model) viewList(b *strings.Builder) {
 		if l.Status == letter.StatusSent {
 			status += " " + l.SentOn.DayMonth()
 		}
-		line := fmt.Sprintf(" %s %-4d %s %s %s %-7d %s", common.Marker(sel), l.ID, common.Pad(l.TemplateName, tplW),
+		name := l.TemplateName
+		if l.ImpositionID != 0 {
+			name = "[V] " + name // art 20: marked in every view, not by colour alone
+		}
+		line := fmt.Sprintf(" %s %-4d %s %s %s %-7d %s", common.Marker(sel), l.ID, common.Pad(name, tplW),
 			common.Pad(dossier, dossierW), common.Pad(status, statusW), l.Versions, savedText(l, m.today()))
 		if sel {
 			line = s.Selected.Render(line)
