@@ -38,6 +38,8 @@ func (b BinEntry) KindLabel() string {
 		return "orgaan"
 	case "backlog":
 		return "parkeerlijstpunt"
+	case "extra_holidays":
+		return "feestdag"
 	}
 	return b.Kind
 }
