@@ -71,8 +71,8 @@ func newForm() *Model {
 func send(m *Model, msgs ...tea.KeyMsg) (submitted *SubmitMsg) {
 	for _, k := range msgs {
 		_, cmd := m.Update(k)
-		if cmd == nil {
-			continue
+		if cmd == nil || k.Type != tea.KeyCtrlS {
+			continue // a typed key's command is the cursor's blink timer
 		}
 		if s, ok := cmd().(SubmitMsg); ok {
 			submitted = &s
