@@ -56,7 +56,7 @@ func (s *Store) Search(ctx context.Context, q search.Query, opt SearchOptions) (
 			return res, s.searchErr(err, &res)
 		}
 	}
-	res.Hits = others[min(opt.Offset, len(others)):min(opt.Offset+opt.Limit, len(others))]
+	res.Hits = append(res.Hits, others[min(opt.Offset, len(others)):min(opt.Offset+opt.Limit, len(others))]...)
 	res.Count = len(others)
 	if !kinds.document {
 		return res, nil
@@ -76,6 +76,9 @@ func (s *Store) Search(ctx context.Context, q search.Query, opt SearchOptions) (
 		docs[i].Snippet = search.Snippet(docs[i].Snippet, q.Terms, snippetWidth)
 	}
 	res.Hits = append(res.Hits, docs...)
+	if res.Hits == nil {
+		res.Hits = []model.SearchHit{} // JSON: [], never null
+	}
 	return res, nil
 }
 
@@ -259,4 +262,15 @@ func (s *Store) searchDocuments(ctx context.Context, ids []int64) ([]model.Searc
 		}
 	}
 	return out, nil
+}
+
+// MatchSpans finds terms (SearchResult.Terms) in text as the search matched them: inflections,
+// case and diacritics, phrases and prefixes. The document view marks them.
+func (s *Store) MatchSpans(text string, terms []string) []model.TextSpan {
+	found := search.Highlight(text, terms)
+	out := make([]model.TextSpan, len(found))
+	for i, sp := range found {
+		out[i] = model.TextSpan{Start: sp.Start, End: sp.End}
+	}
+	return out
 }

@@ -28,6 +28,10 @@ type Store interface {
 	OriginalTempFile(ctx context.Context, id int64) (string, error)
 	SaveOriginal(ctx context.Context, id int64, path string) (string, error)
 	DossierChoices(ctx context.Context, bodyID int64) ([]model.DossierChoice, error)
+	// SearchText runs a search box's text (never an error for what a user types) and MatchSpans
+	// finds its terms in a text, as the search matched them (inflections, diacritics).
+	SearchText(ctx context.Context, text string, opt model.SearchOptions) (model.SearchResult, error)
+	MatchSpans(text string, terms []string) []model.TextSpan
 }
 
 type mode int
@@ -40,6 +44,7 @@ const (
 	modeDoc
 	modePicker
 	modeSavePrompt
+	modeHit // an action or decision found by search, read-only
 )
 
 // pageSize is how many rows one database query fetches.
@@ -72,6 +77,11 @@ type Model struct {
 	confirm  bool
 	picker   picker
 
+	srch     searchState
+	terms    []string // of the search that opened the document: marked in its text
+	matches  []int    // lines of the document view with a match
+	matchIdx int      // the match n/N went to last
+
 	// Open launches the system viewer; tests replace it.
 	Open func(path string) error
 
@@ -83,14 +93,16 @@ func New(c common.Common, st Store) *Model {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 4096
-	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly), input: in, text: viewport.New(0, 0), Open: openInViewer}
+	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly), input: in, text: viewport.New(0, 0), Open: openInViewer,
+		srch: searchState{input: newSearchInput()}}
 }
 
 func (m *Model) Init() tea.Cmd { return m.reload() }
 
 // Capturing is true while typing: a path, a form field, a dossier filter.
 func (m *Model) Capturing() bool {
-	return m.mode == modePrompt || m.mode == modeSavePrompt || m.mode == modePicker || m.form != nil
+	return m.mode == modePrompt || m.mode == modeSavePrompt || m.mode == modePicker || m.form != nil ||
+		m.mode == modeList && m.srch.focused
 }
 
 func (m *Model) Unsaved() bool { return m.form != nil && m.form.Dirty() }
@@ -98,11 +110,16 @@ func (m *Model) Unsaved() bool { return m.form != nil && m.form.Dirty() }
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.input.Width = max(w-12, 10)
+	m.srch.input.Width = max(w/2-12, 10)
 	m.text.Width, m.text.Height = w, max(h-5, 1)
 	if m.form != nil {
 		m.form.SetWidth(w)
 	}
 	m.cur.Clamp(m.total, m.rows())
+	m.srch.cur.Clamp(m.srch.total(), m.hitRows())
+	if m.mode == modeDoc {
+		m.setText()
+	}
 }
 
 // rows is the number of list rows on screen.
@@ -191,10 +208,15 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		return m.listLoaded(msg)
 	case docMsg:
 		return m.docLoaded(msg)
+	case searchMsg:
+		return m.searchLoaded(msg)
 	case common.ReloadMsg, common.BodyChangedMsg:
 		cmds := []tea.Cmd{m.reload()}
 		if _, ok := msg.(common.BodyChangedMsg); ok && m.mode != modeImporting {
 			m.mode, m.form, m.cur = modeList, nil, common.Cursor{}
+			m.closeSearch()
+		} else if m.srch.active && m.srch.text != "" {
+			cmds = append(cmds, m.refreshSearch())
 		}
 		if (m.mode == modeDoc || m.mode == modePicker) && m.doc.ID != 0 && m.form == nil {
 			cmds = append(cmds, loadDoc(m.st, m.doc.ID))
@@ -260,6 +282,18 @@ func (m *Model) key(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		return m.pickerKey(msg)
 	case modeSavePrompt:
 		return m.saveKey(msg)
+	case modeHit:
+		switch {
+		case key.Matches(msg, m.keys.Back):
+			m.mode = modeList
+		case key.Matches(msg, m.keys.Open) && m.srch.hit.Kind == model.HitAction:
+			m.mode = modeList
+			return m, common.SwitchTab(common.TabActies, m.srch.hit.ID)
+		}
+		return m, nil
+	}
+	if m.srch.active && !m.confirm {
+		return m.searchKey(msg)
 	}
 	return m.listKey(msg)
 }
@@ -282,10 +316,13 @@ func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		m.cur.Move(-m.total, m.total, m.rows())
 	case key.Matches(msg, k.Bottom):
 		m.cur.Move(m.total, m.total, m.rows())
+	case key.Matches(msg, k.Search):
+		return m, m.openSearch()
 	case key.Matches(msg, k.Import):
 		return m, m.openPrompt()
 	case key.Matches(msg, k.Open):
 		if d, ok := m.selected(); ok {
+			m.terms = nil
 			return m, loadDoc(m.st, d.ID)
 		}
 		return m, nil

@@ -21,7 +21,8 @@ func (m *Model) docLoaded(msg docMsg) (*Model, tea.Cmd) {
 		}
 		return m, common.Error(msg.err)
 	}
-	if m.mode == modeList || m.doc.ID != msg.doc.ID {
+	opened := m.mode == modeList || m.doc.ID != msg.doc.ID
+	if opened {
 		m.text.GotoTop()
 	}
 	if m.mode == modeList {
@@ -29,6 +30,12 @@ func (m *Model) docLoaded(msg docMsg) (*Model, tea.Cmd) {
 	}
 	m.doc, m.attached, m.parent = msg.doc, msg.attached, msg.parent
 	m.setText()
+	if opened {
+		m.matchIdx = 0
+		if len(m.matches) > 0 && m.matches[0] >= m.text.Height {
+			m.showMatch() // the first match is below the fold: show it
+		}
+	}
 	return m, nil
 }
 
@@ -41,7 +48,63 @@ func (m *Model) setText() {
 			text = "(" + noTextPDF + ": open het origineel met o)"
 		}
 	}
-	m.text.SetContent(lipgloss.NewStyle().Width(max(m.width-2, 10)).PaddingLeft(1).Render(text))
+	text, marked := m.markMatches(text)
+	wrapped := lipgloss.NewStyle().Width(max(m.width-2, 10)).PaddingLeft(1).Render(text)
+	m.text.SetContent(wrapped)
+	m.matches = nil
+	if marked {
+		for i, line := range strings.Split(wrapped, "\n") {
+			if strings.Contains(line, "»") {
+				m.matches = append(m.matches, i)
+			}
+		}
+	}
+}
+
+// markMatches puts »…« around the words the search found, so that they read without colour.
+func (m *Model) markMatches(text string) (string, bool) {
+	if len(m.terms) == 0 {
+		return text, false
+	}
+	spans := m.st.MatchSpans(text, m.terms)
+	if len(spans) == 0 {
+		return text, false
+	}
+	var b strings.Builder
+	last := 0
+	for _, sp := range spans {
+		if sp.Start < last || sp.End > len(text) || sp.Start >= sp.End {
+			continue
+		}
+		b.WriteString(text[last:sp.Start])
+		b.WriteString("»" + text[sp.Start:sp.End] + "«")
+		last = sp.End
+	}
+	b.WriteString(text[last:])
+	return b.String(), true
+}
+
+// jumpMatch scrolls to the next (dir 1) or previous (dir -1) match, wrapping around.
+func (m *Model) jumpMatch(dir int) {
+	n := len(m.matches)
+	if n == 0 {
+		return
+	}
+	m.matchIdx = ((m.matchIdx+dir)%n + n) % n
+	m.showMatch()
+}
+
+// showMatch scrolls so that the current match is on screen, a few lines from the top.
+func (m *Model) showMatch() {
+	m.text.SetYOffset(max(m.matches[m.matchIdx]-2, 0))
+}
+
+// matchAt says which match is shown: "treffer 2 van 7".
+func (m *Model) matchAt() string {
+	if len(m.matches) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" treffer %d van %d · n/N ", m.matchIdx+1, len(m.matches))
 }
 
 func (m *Model) docKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
@@ -71,6 +134,10 @@ func (m *Model) docKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		return m, m.input.Focus()
 	case key.Matches(msg, k.Delete):
 		m.confirm = true
+	case key.Matches(msg, k.NextMatch):
+		m.jumpMatch(1)
+	case key.Matches(msg, k.PrevMatch):
+		m.jumpMatch(-1)
 	case key.Matches(msg, k.Top):
 		m.text.GotoTop()
 	case key.Matches(msg, k.Bottom):
@@ -242,9 +309,9 @@ func (m *Model) docView() string {
 	case m.mode == modeSavePrompt:
 		b.WriteString(" " + s.Label.Render("opslaan als") + " " + m.input.View() + s.Muted.Render("  tab vult aan") + "\n")
 	default:
-		where := ""
+		where := m.matchAt()
 		if n := m.text.TotalLineCount(); n > m.text.Height {
-			where = fmt.Sprintf(" regel %d–%d van %d ", m.text.YOffset+1, min(m.text.YOffset+m.text.Height, n), n)
+			where += fmt.Sprintf(" regel %d–%d van %d ", m.text.YOffset+1, min(m.text.YOffset+m.text.Height, n), n)
 		}
 		b.WriteString(s.Rule.Render(" "+strings.Repeat("─", max(m.width-2-len([]rune(where))-2, 1))+where+"──") + "\n")
 	}

@@ -24,6 +24,11 @@ func (m *Model) View() string {
 		return m.docView()
 	case modePicker:
 		return m.pickerView()
+	case modeHit:
+		return m.hitView()
+	}
+	if m.srch.active {
+		return m.searchView()
 	}
 	return m.listView()
 }
