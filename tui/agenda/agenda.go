@@ -47,6 +47,7 @@ type Store interface {
 	AttachDocument(ctx context.Context, itemID, documentID int64) error
 	DetachDocument(ctx context.Context, itemID, documentID int64) error
 	ExportAgenda(ctx context.Context, meetingID int64, format string, openbaar bool, path string) error
+	DossierChoices(ctx context.Context, bodyID int64) ([]model.DossierChoice, error)
 }
 
 type mode int
@@ -81,7 +82,9 @@ type Model struct {
 	term    model.AgendaTerm
 	items   []model.AgendaItem
 	docs    map[int64][]model.AttachedDocument
-	edCur   common.Cursor
+	// dossiers are what an agenda item can be linked to, loaded with the meeting.
+	dossiers []model.DossierChoice
+	edCur    common.Cursor
 
 	tplKind   int
 	tpl       []model.TemplateItem
@@ -136,7 +139,9 @@ type meetingMsg struct {
 	term    model.AgendaTerm
 	items   []model.AgendaItem
 	docs    map[int64][]model.AttachedDocument
-	err     error
+	// dossiers are what an item can be linked to.
+	dossiers []model.DossierChoice
+	err      error
 }
 
 type templateMsg struct {
@@ -205,7 +210,10 @@ func loadMeeting(st Store, id int64, today model.Date, seq int) tea.Cmd {
 		if msg.items, msg.err = st.AgendaItems(ctx, id); msg.err != nil {
 			return msg
 		}
-		msg.docs, msg.err = st.MeetingDocuments(ctx, id)
+		if msg.docs, msg.err = st.MeetingDocuments(ctx, id); msg.err != nil {
+			return msg
+		}
+		msg.dossiers, msg.err = st.DossierChoices(ctx, msg.meeting.BodyID)
 		return msg
 	}
 }
@@ -258,7 +266,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 			}
 			return m, common.Error(msg.err)
 		}
-		m.meeting, m.term, m.items, m.docs = msg.meeting, msg.term, msg.items, msg.docs
+		m.meeting, m.term, m.items, m.docs, m.dossiers = msg.meeting, msg.term, msg.items, msg.docs, msg.dossiers
 		if m.focus != 0 {
 			m.focusItem(m.focus)
 			m.focus = 0

@@ -364,3 +364,24 @@ func TestReadOnlyDisablesWrites(t *testing.T) {
 		}
 	}
 }
+
+// TestItemLinksToDossier: an agenda item can be linked to a dossier in its form, and unlinked again.
+func TestItemLinksToDossier(t *testing.T) {
+	st := council(t)
+	reorg := st.AddDossier(1, "Reorganisatie facilitaire dienst")
+	m := newView(t, st, false)
+	press(m, "down", "enter", "n")
+	typeText(m, "Adviesaanvraag reorganisatie")
+	press(m, "tab", "tab", "tab", "tab", "tab", "tab", "right", "ctrl+s")
+	if m.form != nil {
+		t.Fatalf("form still open:\n%s", m.View())
+	}
+	it := m.items[m.edCur.Index]
+	if it.Title != "Adviesaanvraag reorganisatie" || it.DossierID != reorg.ID {
+		t.Fatalf("item %q linked to dossier %d, want %d", it.Title, it.DossierID, reorg.ID)
+	}
+	press(m, "e", "tab", "tab", "tab", "tab", "tab", "tab", "left", "ctrl+s")
+	if it := m.items[m.edCur.Index]; it.DossierID != 0 {
+		t.Fatalf("dossier link not removed: %d", it.DossierID)
+	}
+}

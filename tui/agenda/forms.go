@@ -2,6 +2,7 @@ package agenda
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -154,7 +155,46 @@ func (m *Model) itemForm(it model.AgendaItem) {
 		minutesField("minutes", strconv.Itoa(it.Minutes)),
 		form.Text("explanation", "Toelichting", it.Explain, form.MaxRunes("toelichting", form.MaxLen)),
 		form.Text("raised_by", "Ingebracht door", it.RaisedBy, form.MaxRunes("ingebracht door", 200)),
+		form.Choice("dossier", "Dossier", m.dossierLabel(it.DossierID), m.dossierLabels()).WithHint("←/→ kiezen"),
 	), itemTarget{it})
+}
+
+// noDossier is the choice for an item that belongs to no dossier.
+const noDossier = "geen"
+
+// dossierLabels are the choices for an item's dossier: none, then the body's dossiers by title and number
+// (the number keeps two dossiers with one title apart).
+func (m *Model) dossierLabels() []string {
+	out := []string{noDossier}
+	for _, d := range m.dossiers {
+		out = append(out, dossierChoiceLabel(d))
+	}
+	return out
+}
+
+func dossierChoiceLabel(d model.DossierChoice) string { return fmt.Sprintf("%s (%d)", d.Title, d.ID) }
+
+func (m *Model) dossierLabel(id int64) string {
+	for _, d := range m.dossiers {
+		if d.ID == id {
+			return dossierChoiceLabel(d)
+		}
+	}
+	return noDossier
+}
+
+// dossierID maps a chosen label back to its dossier; an unknown label (the dossier went to the bin
+// meanwhile) keeps the item's current link.
+func (m *Model) dossierID(label string, current int64) int64 {
+	if label == noDossier {
+		return 0
+	}
+	for _, d := range m.dossiers {
+		if dossierChoiceLabel(d) == label {
+			return d.ID
+		}
+	}
+	return current
 }
 
 func (m *Model) topicForm(t model.BacklogTopic) {
@@ -248,6 +288,7 @@ func (m *Model) submit(msg form.SubmitMsg) tea.Cmd {
 		it := t.it
 		it.Title, it.Purpose, it.Presenter = v["title"], model.Purpose(v["purpose"]), v["presenter"]
 		it.Minutes, it.Explain, it.RaisedBy = atoi(v["minutes"]), v["explanation"], v["raised_by"]
+		it.DossierID = m.dossierID(v["dossier"], it.DossierID)
 		return func() tea.Msg {
 			var err error
 			if it.ID == 0 {
