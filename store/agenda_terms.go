@@ -102,7 +102,7 @@ func (s *Store) MeetingRows(ctx context.Context, bodyID int64, today model.Date)
 			(SELECT count(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.deleted_at IS NULL),
 			(SELECT coalesce(sum(minutes), 0) FROM agenda_items i WHERE i.meeting_id = m.id AND i.deleted_at IS NULL)
 		FROM meetings m WHERE m.body_id = ? AND m.deleted_at IS NULL
-		ORDER BY m.date < ?, CASE WHEN m.date >= ? THEN m.date END, m.date DESC, m.start_min`, bodyID, today.String(), today.String())
+		ORDER BY m.date < ?, CASE WHEN m.date >= ? THEN m.date END, m.date DESC, m.start_min, m.id`, bodyID, today.String(), today.String())
 	if err != nil {
 		return nil, mapErr(err)
 	}
