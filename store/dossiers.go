@@ -26,9 +26,9 @@ func scanDossier(sc interface{ Scan(...any) error }) (dossier.Dossier, error) {
 	return d, err
 }
 
-// Dossiers lists the dossiers that match f, with their timelines, the most recently started first.
-func (s *Store) Dossiers(ctx context.Context, f dossier.Filter) ([]dossier.Dossier, error) {
-	q := "SELECT " + dossierCols + dossierFrom + " WHERE d.deleted_at IS NULL"
+// dossierWhere is the condition of a filter on the dossiers table (alias d), with its arguments.
+func dossierWhere(f dossier.Filter) (string, []any) {
+	q := " WHERE d.deleted_at IS NULL"
 	var args []any
 	if f.BodyID != 0 {
 		q += " AND d.body_id = ?"
@@ -42,7 +42,21 @@ func (s *Store) Dossiers(ctx context.Context, f dossier.Filter) ([]dossier.Dossi
 		q += " AND d.kind = ?"
 		args = append(args, f.Kind)
 	}
-	rows, err := s.r.QueryContext(ctx, q+" ORDER BY d.started_on DESC, d.id DESC", args...)
+	return q, args
+}
+
+// Dossiers lists the dossiers that match f, with their timelines, the most recently started first.
+func (s *Store) Dossiers(ctx context.Context, f dossier.Filter) ([]dossier.Dossier, error) {
+	where, args := dossierWhere(f)
+	return s.dossierList(ctx, "SELECT "+dossierCols+dossierFrom+where+" ORDER BY d.started_on DESC, d.id DESC", args,
+		`SELECT `+eventCols+` FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id`+where+
+			` AND e.deleted_at IS NULL ORDER BY e.date, e.id`, args)
+}
+
+// dossierList reads the dossiers of one query and the timelines of another (the events of those dossiers,
+// in timeline order) in two statements, never one per dossier.
+func (s *Store) dossierList(ctx context.Context, query string, args []any, events string, eventArgs []any) ([]dossier.Dossier, error) {
+	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -61,9 +75,10 @@ func (s *Store) Dossiers(ctx context.Context, f dossier.Filter) ([]dossier.Dossi
 	if err := rows.Err(); err != nil {
 		return nil, mapErr(err)
 	}
-	// One query for every timeline: a body holds tens of dossiers, not thousands.
-	evs, err := s.r.QueryContext(ctx, "SELECT "+eventCols+` FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
-		WHERE e.deleted_at IS NULL AND d.deleted_at IS NULL ORDER BY e.date, e.id`)
+	if len(out) == 0 {
+		return out, nil
+	}
+	evs, err := s.r.QueryContext(ctx, events, eventArgs...)
 	if err != nil {
 		return nil, mapErr(err)
 	}
