@@ -18,7 +18,9 @@ type Store interface {
 	Bodies(ctx context.Context) ([]model.Body, error)
 	Members(ctx context.Context, bodyID int64) ([]model.Member, error)
 	Bestuurder(ctx context.Context, bodyID int64) (model.Bestuurder, error)
-	MeetingRows(ctx context.Context, bodyID int64, today model.Date) ([]model.MeetingRow, error)
+	MeetingPage(ctx context.Context, bodyID int64, today model.Date, offset, limit int) (model.MeetingPage, error)
+	MeetingPosition(ctx context.Context, bodyID int64, today model.Date, id int64) (int, error)
+	PreviousMeeting(ctx context.Context, bodyID int64, kind model.MeetingKind, before model.Date, except int64) (model.Meeting, error)
 	Meeting(ctx context.Context, id int64) (model.Meeting, error)
 	MeetingTerm(ctx context.Context, m model.Meeting, today model.Date) (model.AgendaTerm, error)
 	AgendaItems(ctx context.Context, meetingID int64) ([]model.AgendaItem, error)
@@ -68,8 +70,9 @@ type Model struct {
 	// back is where esc goes from the parkeerlijst.
 	back mode
 
-	body       model.Body
-	rows       []model.MeetingRow
+	body model.Body
+	// list is the window of the meeting list that is loaded; listCur indexes the whole list.
+	list       model.MeetingPage
 	listCur    common.Cursor
 	backlog    []model.BacklogTopic
 	blCur      common.Cursor
@@ -96,8 +99,13 @@ type Model struct {
 	picker     *picker
 
 	listSeq, meetingSeq int
-	// focus is the item the cursor goes to once the agenda reloads after a save.
-	focus int64
+	// pageSeq numbers the loads of a window of the list (alone or with a reload); older ones are dropped.
+	pageSeq int
+	// pending is the window being loaded, so moving on within it asks for nothing more.
+	pending int
+	// focus is the item the cursor goes to once the agenda reloads after a save; focusMeeting the meeting
+	// the list cursor goes to.
+	focus, focusMeeting int64
 	// moving counts moves sent to the store and not yet answered.
 	moving        int
 	width, height int
@@ -105,7 +113,7 @@ type Model struct {
 
 // New returns the Agenda view.
 func New(c common.Common, st Store) *Model {
-	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly)}
+	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly), pending: -1}
 }
 
 func (m *Model) Init() tea.Cmd   { return m.reload() }
@@ -124,7 +132,7 @@ func (m *Model) today() model.Date { return m.c.Today() }
 type loadedMsg struct {
 	seq        int
 	body       model.Body
-	rows       []model.MeetingRow
+	page       pageMsg
 	backlog    []model.BacklogTopic
 	held       int
 	planned    int
@@ -151,15 +159,17 @@ type templateMsg struct {
 	err    error
 }
 
-// savedMsg reports a write; focus, when set, is the item id the editor cursor should land on.
+// savedMsg reports a write; focus, when set, is the item id the editor cursor should land on, meeting
+// the meeting the list cursor should land on.
 type savedMsg struct {
-	text  string
-	warn  string
-	err   error
-	focus int64
+	text    string
+	warn    string
+	err     error
+	focus   int64
+	meeting int64
 }
 
-func loadList(st Store, today model.Date, seq int) tea.Cmd {
+func loadList(st Store, today model.Date, seq int, w window) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
 		msg := loadedMsg{seq: seq}
@@ -177,7 +187,8 @@ func loadList(st Store, today model.Date, seq int) tea.Cmd {
 			return msg
 		}
 		id := msg.body.ID
-		if msg.rows, msg.err = st.MeetingRows(ctx, id, today); msg.err != nil {
+		if msg.page = w.load(ctx, st, id, today); msg.page.err != nil {
+			msg.err = msg.page.err
 			return msg
 		}
 		if msg.backlog, msg.err = st.Backlog(ctx, id); msg.err != nil {
@@ -228,7 +239,8 @@ func loadTemplate(st Store, bodyID int64, kind model.MeetingKind) tea.Cmd {
 // reload asks for fresh data for what is on screen; older answers still on their way are dropped.
 func (m *Model) reload() tea.Cmd {
 	m.listSeq++
-	cmds := []tea.Cmd{loadList(m.st, m.today(), m.listSeq)}
+	cmds := []tea.Cmd{loadList(m.st, m.today(), m.listSeq, m.window(m.focusMeeting))}
+	m.focusMeeting = 0
 	if m.meeting.ID != 0 {
 		m.meetingSeq++
 		cmds = append(cmds, loadMeeting(m.st, m.meeting.ID, m.today(), m.meetingSeq))
@@ -251,10 +263,15 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		if msg.body.ID != m.body.ID && m.body.ID != 0 {
 			m.mode, m.meeting = modeList, model.Meeting{}
 		}
-		m.body, m.rows, m.backlog, m.held, m.planned = msg.body, msg.rows, msg.backlog, msg.held, msg.planned
+		m.body, m.backlog, m.held, m.planned = msg.body, msg.backlog, msg.held, msg.planned
 		m.members, m.bestuurder = msg.members, msg.bestuurder
-		m.listCur.Clamp(len(m.rows), m.listRows())
 		m.blCur.Clamp(len(m.backlog), m.listRows())
+		if msg.body.ID == 0 {
+			m.list = model.MeetingPage{}
+		}
+		return m, m.pageLoaded(msg.page)
+	case pageMsg:
+		return m, m.pageLoaded(msg)
 	case meetingMsg:
 		if msg.seq != m.meetingSeq || m.moving > 0 {
 			return m, nil
@@ -304,6 +321,7 @@ func (m *Model) saved(msg savedMsg) (*Model, tea.Cmd) {
 	if msg.err == nil {
 		m.form, m.formTarget = nil, nil
 		m.focus = msg.focus // applied when the reloaded agenda arrives
+		m.focusMeeting = msg.meeting
 		status := common.Status(msg.text)
 		if msg.warn != "" {
 			status = func() tea.Msg { return common.StatusMsg{Text: msg.text + " — " + msg.warn, Err: true} }

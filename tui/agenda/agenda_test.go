@@ -242,7 +242,7 @@ func TestAddItemValidatesAndSaves(t *testing.T) {
 func TestMeetingFormRefusesBadInput(t *testing.T) {
 	st := council(t)
 	m := newView(t, st, false)
-	n := len(m.rows)
+	n := m.list.Total
 	press(m, "n", "tab")
 	press(m, "ctrl+u")
 	typeText(m, "2026-02-30")
@@ -259,14 +259,14 @@ func TestMeetingFormRefusesBadInput(t *testing.T) {
 	if !strings.Contains(m.View(), "de eindtijd ligt niet na de begintijd") {
 		t.Fatalf("end before start accepted:\n%s", m.View())
 	}
-	if len(m.rows) != n {
+	if m.list.Total != n {
 		t.Fatal("a bad meeting was saved")
 	}
 	press(m, "ctrl+u")
 	typeText(m, "16:30")
 	press(m, "ctrl+s")
-	if len(m.rows) != n+1 || m.form != nil {
-		t.Fatalf("meeting not saved: %d rows", len(m.rows))
+	if m.list.Total != n+1 || m.form != nil {
+		t.Fatalf("meeting not saved: %d rows", m.list.Total)
 	}
 }
 
@@ -292,15 +292,15 @@ func TestExportSentAndUrgent(t *testing.T) {
 		t.Fatalf("exports %v", got)
 	}
 	press(m, "s")
-	if r := m.rows[1]; r.AgendaSent.String() != "2025-11-25" || r.Status != model.MeetingAgendaSent {
+	if r := m.list.Rows[1]; r.AgendaSent.String() != "2025-11-25" || r.Status != model.MeetingAgendaSent {
 		t.Fatalf("not marked sent: %+v", r.Meeting)
 	}
 	press(m, "up", "s") // the OR of 27 Nov goes out late
-	if r := m.rows[0]; !r.Term.Late || r.Term.State != model.AgendaSentLate {
+	if r := m.list.Rows[0]; !r.Term.Late || r.Term.State != model.AgendaSentLate {
 		t.Fatalf("late sending not flagged: %+v", r.Term)
 	}
 	press(m, "u")
-	if r := m.rows[0]; r.Term.Late || !r.Urgent {
+	if r := m.list.Rows[0]; r.Term.Late || !r.Urgent {
 		t.Fatalf("urgent still late: %+v", r.Term)
 	}
 }
@@ -351,7 +351,7 @@ func TestTemplatesEditAndNewMeetingUsesThem(t *testing.T) {
 func TestReadOnlyDisablesWrites(t *testing.T) {
 	m := newView(t, council(t), true)
 	press(m, "n", "s", "D")
-	if m.form != nil || m.rows[0].AgendaSent.String() != "" {
+	if m.form != nil || m.list.Rows[0].AgendaSent.String() != "" {
 		t.Fatal("a write key worked read-only")
 	}
 	press(m, "enter")

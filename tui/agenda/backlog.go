@@ -17,12 +17,7 @@ func (m *Model) target() (model.Meeting, bool) {
 	if m.back == modeEditor && m.meeting.ID != 0 {
 		return m.meeting, true
 	}
-	for _, r := range m.rows {
-		if !r.Date.Before(m.today()) && r.Status != model.MeetingCancelled && r.Status != model.MeetingHeld {
-			return r.Meeting, true
-		}
-	}
-	return model.Meeting{}, false
+	return m.list.Next, m.list.Next.ID != 0
 }
 
 func (m *Model) backlogKey(msg tea.KeyMsg) (*Model, tea.Cmd) {

@@ -2,6 +2,7 @@ package agenda
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -121,26 +122,31 @@ func (m *Model) meetingForm(mt model.Meeting) {
 	m.open(form.New(m.c, "meeting", title, fields...), meetingTarget{mt})
 }
 
-// chairFor fills an empty chair: the OR's voorzitter, or for an OV whoever did not chair the last one.
-func (m *Model) chairFor(mt model.Meeting) string {
+// chairFor fills an empty chair: the OR's voorzitter, or for an OV whoever did not chair the last one
+// before it. It runs inside a command: the last OV may lie in a part of the list that is not loaded.
+func chairFor(ctx context.Context, st Store, members []model.Member, bestuurder model.Bestuurder, mt model.Meeting) (string, error) {
 	voorzitter := ""
-	for _, mem := range m.members {
+	for _, mem := range members {
 		if mem.Role == model.RoleVoorzitter {
 			voorzitter = mem.Name
 		}
 	}
-	if mt.Kind != model.MeetingOV || m.bestuurder.Name == "" {
-		return voorzitter
+	if mt.Kind != model.MeetingOV || bestuurder.Name == "" {
+		return voorzitter, nil
 	}
-	for _, r := range m.rows { // newest first among past meetings, soonest first among upcoming ones
-		if r.Kind == model.MeetingOV && r.ID != mt.ID && r.Date.Before(mt.Date) && r.Chair != "" {
-			if r.Chair == m.bestuurder.Name {
-				return voorzitter
-			}
-			return m.bestuurder.Name
-		}
+	if mt.Date.IsZero() {
+		return bestuurder.Name, nil
 	}
-	return m.bestuurder.Name
+	last, err := st.PreviousMeeting(ctx, mt.BodyID, model.MeetingOV, mt.Date, mt.ID)
+	switch {
+	case errors.Is(err, model.ErrNotFound):
+		return bestuurder.Name, nil
+	case err != nil:
+		return "", err
+	case last.Chair == bestuurder.Name:
+		return voorzitter, nil
+	}
+	return bestuurder.Name, nil
 }
 
 func (m *Model) itemForm(it model.AgendaItem) {
@@ -274,16 +280,23 @@ func (m *Model) submit(msg form.SubmitMsg) tea.Cmd {
 		if s, ok := v["status"]; ok {
 			mt.Status = statusOf(s)
 		}
-		if mt.Chair == "" {
-			mt.Chair = m.chairFor(mt)
-		}
-		if mt.ID == 0 {
-			return func() tea.Msg {
-				_, err := st.NewMeeting(context.Background(), mt)
-				return savedMsg{text: mt.Title() + " gepland, met de standaardagenda", err: err}
+		members, bestuurder := m.members, m.bestuurder
+		return func() tea.Msg {
+			ctx := context.Background()
+			if mt.Chair == "" {
+				chair, err := chairFor(ctx, st, members, bestuurder, mt)
+				if err != nil {
+					return savedMsg{err: err}
+				}
+				mt.Chair = chair
 			}
+			if mt.ID == 0 {
+				saved, err := st.NewMeeting(ctx, mt)
+				return savedMsg{text: mt.Title() + " gepland, met de standaardagenda", err: err, meeting: saved.ID}
+			}
+			_, err := st.UpdateMeeting(ctx, mt)
+			return savedMsg{text: mt.Title() + " opgeslagen", err: err, meeting: mt.ID}
 		}
-		return write(mt.Title()+" opgeslagen", func(ctx context.Context) error { _, err := st.UpdateMeeting(ctx, mt); return err })
 	case itemTarget:
 		it := t.it
 		it.Title, it.Purpose, it.Presenter = v["title"], model.Purpose(v["purpose"]), v["presenter"]
@@ -358,10 +371,19 @@ func (m *Model) submitSeries(v map[string]string) tea.Cmd {
 			sr.Weekday = time.Weekday(i + 1)
 		}
 	}
-	sr.Chair = m.chairFor(model.Meeting{Kind: sr.Kind})
-	st := m.st
+	st, members, bestuurder := m.st, m.members, m.bestuurder
 	return func() tea.Msg {
-		ms, err := st.PlanSeries(context.Background(), sr)
-		return savedMsg{text: common.Count(len(ms), "vergadering", "vergaderingen") + " gepland: " + sr.Describe(), err: err}
+		ctx := context.Background()
+		chair, err := chairFor(ctx, st, members, bestuurder, model.Meeting{BodyID: sr.BodyID, Kind: sr.Kind})
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		sr.Chair = chair
+		ms, err := st.PlanSeries(ctx, sr)
+		msg := savedMsg{text: common.Count(len(ms), "vergadering", "vergaderingen") + " gepland: " + sr.Describe(), err: err}
+		if len(ms) > 0 {
+			msg.meeting = ms[0].ID
+		}
+		return msg
 	}
 }

@@ -22,7 +22,7 @@ func TestMeetingFormHostileInput(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newView(t, council(t), false)
-			n := len(m.rows)
+			n := m.list.Total
 			press(m, "n", "tab", "tab", "ctrl+u")
 			typeText(m, tc.start)
 			press(m, "tab", "ctrl+u")
@@ -33,8 +33,8 @@ func TestMeetingFormHostileInput(t *testing.T) {
 			if v := m.View(); !strings.Contains(v, tc.want) {
 				t.Errorf("no message %q:\n%s", tc.want, v)
 			}
-			if len(m.rows) != n || m.form == nil {
-				t.Errorf("saved: %d rows, was %d", len(m.rows), n)
+			if m.list.Total != n || m.form == nil {
+				t.Errorf("saved: %d rows, was %d", m.list.Total, n)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import "github.com/charmbracelet/bubbles/key"
 // P, O) or with the form's keys; K/J are capitals so j/k keep moving the cursor.
 type KeyMap struct {
 	Up, Down, Open, Back                     key.Binding
+	PageUp, PageDown, Top, Bottom            key.Binding
 	New, Edit, Delete                        key.Binding
 	MoveUp, MoveDown                         key.Binding
 	Sent, Urgent, Export                     key.Binding
@@ -21,6 +22,10 @@ func DefaultKeyMap(readOnly bool) KeyMap {
 	k := KeyMap{
 		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "omhoog")),
 		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "omlaag")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "pagina terug")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "pagina verder")),
+		Top:       key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "begin")),
+		Bottom:    key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "eind")),
 		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "agenda openen")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "terug")),
 		New:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "nieuw")),
@@ -84,6 +89,6 @@ func (m *Model) FullHelp() [][]key.Binding {
 	case modeTemplates:
 		return [][]key.Binding{{k.Up, k.Down, k.PrevKind, k.NextKind}, {k.New, k.Edit, k.Delete, k.MoveUp, k.MoveDown, k.Reset, k.Back}}
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.New, k.Edit, k.Delete, k.Series}, {k.Sent, k.Urgent, k.Export},
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open}, {k.New, k.Edit, k.Delete, k.Series}, {k.Sent, k.Urgent, k.Export},
 		{k.Backlog, k.Templates, k.Minutes}}
 }

@@ -51,11 +51,9 @@ func dueText(m model.Meeting, t model.AgendaTerm, today model.Date, long bool) s
 // shortDay is "di 25 nov": in a list of upcoming meetings the year is clear from the context.
 func shortDay(d model.Date) string { return d.Weekday2() + " " + d.DayMonth() }
 
+// selectedRow is the meeting under the cursor, when its window is loaded.
 func (m *Model) selectedRow() (model.MeetingRow, bool) {
-	if len(m.rows) == 0 {
-		return model.MeetingRow{}, false
-	}
-	return m.rows[m.listCur.Index], true
+	return m.list.At(m.listCur.Index)
 }
 
 func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
@@ -63,9 +61,17 @@ func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	row, ok := m.selectedRow()
 	switch {
 	case key.Matches(msg, k.Up):
-		m.listCur.Move(-1, len(m.rows), m.listRows())
+		return m, m.moveList(-1)
 	case key.Matches(msg, k.Down):
-		m.listCur.Move(1, len(m.rows), m.listRows())
+		return m, m.moveList(1)
+	case key.Matches(msg, k.PageUp):
+		return m, m.moveList(-m.listRows())
+	case key.Matches(msg, k.PageDown):
+		return m, m.moveList(m.listRows())
+	case key.Matches(msg, k.Top):
+		return m, m.moveList(-m.list.Total)
+	case key.Matches(msg, k.Bottom):
+		return m, m.moveList(m.list.Total)
 	case key.Matches(msg, k.Open) && ok:
 		return m, m.openMeeting(row.Meeting)
 	case key.Matches(msg, k.New) && m.body.ID != 0:
@@ -74,6 +80,7 @@ func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		m.meetingForm(row.Meeting)
 	case key.Matches(msg, k.Delete) && ok:
 		st, id := m.st, row.ID
+		// The cursor stays where it is: the next meeting takes the deleted one's place.
 		return m, write(row.Title()+" naar de prullenbak (P)", func(ctx context.Context) error { return st.DeleteMeeting(ctx, id) })
 	case key.Matches(msg, k.Sent) && ok:
 		return m, m.toggleSent(row.Meeting)
@@ -110,13 +117,13 @@ func (m *Model) toggleSent(mt model.Meeting) tea.Cmd {
 		ctx := context.Background()
 		if !mt.AgendaSent.IsZero() {
 			_, err := st.MarkAgendaSent(ctx, mt, model.Date{})
-			return savedMsg{text: "Verzending van de agenda " + mt.Title() + " teruggedraaid", err: err}
+			return savedMsg{text: "Verzending van de agenda " + mt.Title() + " teruggedraaid", err: err, meeting: mt.ID}
 		}
 		saved, err := st.MarkAgendaSent(ctx, mt, today)
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		msg := savedMsg{text: "Agenda " + mt.Title() + " verzonden op " + today.Short()}
+		msg := savedMsg{text: "Agenda " + mt.Title() + " verzonden op " + today.Short(), meeting: mt.ID}
 		if t, err := st.MeetingTerm(ctx, saved, today); err == nil && t.Late {
 			n := t.Due.DaysUntil(today)
 			late := "1 dag"
@@ -136,31 +143,32 @@ func (m *Model) toggleUrgent(mt model.Meeting) tea.Cmd {
 	if !mt.Urgent {
 		text = mt.Title() + " is niet meer spoedeisend"
 	}
-	return write(text, func(ctx context.Context) error { _, err := st.UpdateMeeting(ctx, mt); return err })
+	return func() tea.Msg {
+		_, err := st.UpdateMeeting(context.Background(), mt)
+		return savedMsg{text: text, err: err, meeting: mt.ID}
+	}
 }
 
 func (m *Model) viewList(b *strings.Builder) {
 	s := m.c.Styles
-	late := 0
-	for _, r := range m.rows {
-		if r.Term.Late {
-			late++
-		}
-	}
-	right := common.Count(len(m.rows), "vergadering", "vergaderingen")
-	if late > 0 {
-		right += fmt.Sprintf(" · %d te laat", late)
+	right := common.Count(m.list.Total, "vergadering", "vergaderingen")
+	if m.list.Late > 0 {
+		right += fmt.Sprintf(" · %d te laat", m.list.Late)
 	}
 	title := " " + s.Title.Render("Vergaderingen") + "  " + m.body.Name
 	b.WriteString(spread(title, right+" ", m.width) + "\n")
-	if len(m.rows) == 0 {
+	if m.list.Total == 0 {
 		b.WriteString("\n   Nog geen vergaderingen. Druk n voor een nieuwe vergadering of r om een reeks te plannen\n")
 		b.WriteString("   (bijvoorbeeld elke tweede dinsdag, 13:30–16:00). De agenda begint vanuit de standaardagenda (t).\n")
 	} else {
 		b.WriteString(s.Muted.Render(fmt.Sprintf("     %-15s %-20s %-11s %-16s %s", "datum", "soort", "tijd", "status", "agenda")) + "\n")
-		end := min(m.listCur.Offset+m.listRows(), len(m.rows))
+		end := min(m.listCur.Offset+m.listRows(), m.list.Total)
 		for i := m.listCur.Offset; i < end; i++ {
-			r := m.rows[i]
+			r, ok := m.list.At(i)
+			if !ok { // its window is on its way
+				m.row(b, i == m.listCur.Index, s.Muted.Render("…"), false)
+				continue
+			}
 			mark := " "
 			if r.Term.Late {
 				mark = "✗"

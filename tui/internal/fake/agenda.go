@@ -125,6 +125,58 @@ func (s *Store) MeetingRows(_ context.Context, bodyID int64, today model.Date) (
 	return out, nil
 }
 
+// MeetingPage is a window of MeetingRows, like the store's.
+func (s *Store) MeetingPage(ctx context.Context, bodyID int64, today model.Date, offset, limit int) (model.MeetingPage, error) {
+	all, err := s.MeetingRows(ctx, bodyID, today)
+	if err != nil {
+		return model.MeetingPage{}, err
+	}
+	var p model.MeetingPage
+	p.Total = len(all)
+	p.Offset = min(max(offset, 0), p.Total)
+	p.Rows = append([]model.MeetingRow{}, all[p.Offset:min(p.Offset+max(limit, 0), p.Total)]...)
+	for _, r := range all {
+		if r.Term.Late {
+			p.Late++
+		}
+		if p.Next.ID == 0 && !r.Date.Before(today) && r.Status != model.MeetingHeld && r.Status != model.MeetingCancelled {
+			p.Next = r.Meeting
+		}
+	}
+	return p, nil
+}
+
+func (s *Store) MeetingPosition(ctx context.Context, bodyID int64, today model.Date, id int64) (int, error) {
+	all, err := s.MeetingRows(ctx, bodyID, today)
+	if err != nil {
+		return 0, err
+	}
+	for i, r := range all {
+		if r.ID == id {
+			return i, nil
+		}
+	}
+	return 0, model.ErrNotFound
+}
+
+func (s *Store) PreviousMeeting(_ context.Context, bodyID int64, kind model.MeetingKind, before model.Date, except int64) (model.Meeting, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var last model.Meeting
+	for _, m := range s.ag().meetings {
+		if m.BodyID != bodyID || s.ag().deleted[m.ID] || m.Kind != kind || !m.Date.Before(before) || m.ID == except || m.Chair == "" {
+			continue
+		}
+		if last.ID == 0 || m.Date.After(last.Date) || m.Date.Equal(last.Date) && m.Start > last.Start {
+			last = m
+		}
+	}
+	if last.ID == 0 {
+		return last, model.ErrNotFound
+	}
+	return last, nil
+}
+
 func (s *Store) Meeting(_ context.Context, id int64) (model.Meeting, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

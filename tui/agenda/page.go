@@ -1,0 +1,102 @@
+package agenda
+
+import (
+	"context"
+	"errors"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/tui/common"
+)
+
+// pageSize is how many meetings one load reads: a few screens, so scrolling asks the database again only
+// every few screens, and a council with ten years of meetings never loads them all.
+const pageSize = 100
+
+// window is one load of the list: the rows from off, or, when focus is set, the rows around that meeting
+// wherever a save put it.
+type window struct {
+	seq   int
+	off   int
+	focus int64
+}
+
+// pageMsg is a loaded window. focus is the focused meeting's place in the list, -1 for none.
+type pageMsg struct {
+	seq   int
+	page  model.MeetingPage
+	focus int
+	err   error
+}
+
+func (w window) load(ctx context.Context, st Store, bodyID int64, today model.Date) pageMsg {
+	msg := pageMsg{seq: w.seq, focus: -1}
+	off := w.off
+	if w.focus != 0 {
+		pos, err := st.MeetingPosition(ctx, bodyID, today, w.focus)
+		switch {
+		case err == nil:
+			msg.focus, off = pos, pos-pageSize/2
+		case !errors.Is(err, model.ErrNotFound):
+			msg.err = err
+			return msg
+		}
+	}
+	msg.page, msg.err = st.MeetingPage(ctx, bodyID, today, max(off, 0), pageSize)
+	return msg
+}
+
+func loadPage(st Store, bodyID int64, today model.Date, w window) tea.Cmd {
+	return func() tea.Msg { return w.load(context.Background(), st, bodyID, today) }
+}
+
+// window numbers a new load of the rows around the cursor (or around focus); answers to older ones are
+// dropped.
+func (m *Model) window(focus int64) window {
+	m.pageSeq++
+	w := window{seq: m.pageSeq, off: model.PageStart(m.listCur.Index, pageSize, m.list.Total), focus: focus}
+	m.pending = w.off
+	if focus != 0 {
+		m.pending = -1 // where it lands is not known yet
+	}
+	return w
+}
+
+func (m *Model) pageLoaded(msg pageMsg) tea.Cmd {
+	if msg.seq != m.pageSeq {
+		return nil
+	}
+	m.pending = -1
+	if msg.err != nil {
+		return common.Error(msg.err)
+	}
+	m.list = msg.page
+	if msg.focus >= 0 {
+		m.listCur.Index = msg.focus
+	}
+	m.listCur.Clamp(m.list.Total, m.listRows())
+	return m.ensurePage()
+}
+
+// ensurePage loads the window around the cursor when the rows on screen, or a screen more on either side,
+// are not all loaded: the next window is there before the cursor reaches it.
+func (m *Model) ensurePage() tea.Cmd {
+	if m.body.ID == 0 {
+		return nil
+	}
+	n := m.listRows()
+	from, to := m.listCur.Offset-n, m.listCur.Offset+2*n
+	if m.list.Covers(from, to) {
+		return nil
+	}
+	if m.pending >= 0 && max(from, 0) >= m.pending && min(to, m.list.Total) <= m.pending+pageSize {
+		return nil // on its way
+	}
+	return loadPage(m.st, m.body.ID, m.today(), m.window(0))
+}
+
+// moveList moves the list cursor by delta rows and loads what the screen will need.
+func (m *Model) moveList(delta int) tea.Cmd {
+	m.listCur.Move(delta, m.list.Total, m.listRows())
+	return m.ensurePage()
+}
