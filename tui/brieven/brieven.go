@@ -21,7 +21,7 @@ import (
 // Store is what the Brieven view needs of the database.
 type Store interface {
 	Bodies(ctx context.Context) ([]model.Body, error)
-	Letters(ctx context.Context, bodyID int64) ([]letter.Letter, error)
+	LetterPage(ctx context.Context, bodyID int64, offset, limit int) (model.Page[letter.Letter], error)
 	Letter(ctx context.Context, id int64) (letter.Letter, error)
 	LetterVersions(ctx context.Context, id int64) ([]letter.Version, error)
 	CreateLetter(ctx context.Context, bodyID int64, code string, dossierID int64) (letter.Letter, error)
@@ -60,8 +60,9 @@ type Model struct {
 	keys KeyMap
 	mode mode
 
-	body    model.Body
-	letters []letter.Letter
+	body model.Body
+	// list is the window of the letters that is loaded; listCur indexes the whole list.
+	list    model.Page[letter.Letter]
 	listCur common.Cursor
 
 	templates []letter.Template
@@ -98,12 +99,16 @@ type Model struct {
 	editErr  string
 
 	listSeq, letterSeq int
-	width, height      int
+	// pageSeq numbers the loads of a window of the list (alone or with a reload); older ones are dropped.
+	pageSeq int
+	// pending is where the window being loaded starts (-1: none), so moving on within it asks for nothing more.
+	pending       int
+	width, height int
 }
 
 // New returns the Brieven view.
 func New(c common.Common, st Store) *Model {
-	m := &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly), editor: newTextarea()}
+	m := &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly), editor: newTextarea(), pending: -1}
 	return m
 }
 
@@ -133,7 +138,7 @@ func (m *Model) today() model.Date { return m.c.Today() }
 type listMsg struct {
 	seq       int
 	body      model.Body
-	letters   []letter.Letter
+	page      pageMsg
 	templates []letter.Template
 	err       error
 }
@@ -159,7 +164,7 @@ type doneMsg struct {
 	mode mode
 }
 
-func loadList(st Store, seq int) tea.Cmd {
+func loadList(st Store, seq, pageSeq, off int) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
 		msg := listMsg{seq: seq}
@@ -176,7 +181,8 @@ func loadList(st Store, seq int) tea.Cmd {
 		if msg.body.ID == 0 {
 			return msg
 		}
-		if msg.letters, msg.err = st.Letters(ctx, msg.body.ID); msg.err != nil {
+		if msg.page = loadPage(ctx, st, msg.body.ID, pageSeq, off); msg.page.err != nil {
+			msg.err = msg.page.err
 			return msg
 		}
 		msg.templates, msg.err = st.LetterTemplates(ctx)
@@ -223,7 +229,8 @@ func write(text string, open int64, next mode, fn func(ctx context.Context) erro
 // reload asks for fresh data for what is on screen; older answers are dropped by their sequence.
 func (m *Model) reload() tea.Cmd {
 	m.listSeq++
-	cmds := []tea.Cmd{loadList(m.st, m.listSeq)}
+	pageSeq, off := m.window()
+	cmds := []tea.Cmd{loadList(m.st, m.listSeq, pageSeq, off)}
 	if m.cur.ID != 0 {
 		m.letterSeq++
 		cmds = append(cmds, loadLetter(m.st, m.cur.ID, m.letterSeq))
@@ -243,10 +250,15 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		if m.body.ID != 0 && msg.body.ID != m.body.ID {
 			m.leaveLetter()
 		}
-		m.body, m.letters = msg.body, msg.letters
+		m.body = msg.body
 		m.templates = letter.ForRuleSet(msg.templates, msg.body.RuleSet)
-		m.listCur.Clamp(len(m.letters), m.listRows())
 		m.tplCur.Clamp(len(m.templates), m.listRows())
+		if msg.body.ID == 0 {
+			m.list = model.Page[letter.Letter]{}
+		}
+		return m, m.pageLoaded(msg.page)
+	case pageMsg:
+		return m, m.pageLoaded(msg)
 	case letterMsg:
 		return m.letterLoaded(msg)
 	case dossiersMsg:

@@ -405,12 +405,12 @@ func TestListAfterDelete(t *testing.T) {
 	golden.Assert(t, "empty_list", m.View())
 	draft(t, m)
 	press(m, "esc")
-	if m.mode != modeList || len(m.letters) != 1 {
-		t.Fatalf("list: %d", len(m.letters))
+	if m.mode != modeList || m.list.Total != 1 {
+		t.Fatalf("list: %d", m.list.Total)
 	}
 	golden.Assert(t, "list", m.View())
 	press(m, "D", "j")
-	if len(m.letters) != 0 {
+	if m.list.Total != 0 {
 		t.Error("not deleted")
 	}
 }

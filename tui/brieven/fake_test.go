@@ -52,16 +52,19 @@ func (f *fakeStore) tick() time.Time { f.clock = f.clock.Add(time.Minute); retur
 
 func (f *fakeStore) Bodies(context.Context) ([]model.Body, error) { return []model.Body{f.body}, nil }
 
-func (f *fakeStore) Letters(_ context.Context, bodyID int64) ([]letter.Letter, error) {
+func (f *fakeStore) LetterPage(_ context.Context, bodyID int64, offset, limit int) (model.Page[letter.Letter], error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	out := []letter.Letter{}
+	all := []letter.Letter{}
 	for id := f.nextID; id > 0; id-- {
 		if l, ok := f.letters[id]; ok && l.BodyID == bodyID {
-			out = append(out, f.row(l))
+			all = append(all, f.row(l))
 		}
 	}
-	return out, nil
+	p := model.Page[letter.Letter]{Total: len(all)}
+	p.Offset = min(max(offset, 0), p.Total)
+	p.Rows = all[p.Offset:min(p.Offset+max(limit, 0), p.Total)]
+	return p, nil
 }
 
 func (f *fakeStore) row(l *letter.Letter) letter.Letter {

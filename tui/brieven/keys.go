@@ -7,6 +7,7 @@ import "github.com/charmbracelet/bubbles/key"
 // esc.
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Open, Back key.Binding
+	Top, Bottom                            key.Binding
 	New, Delete                            key.Binding
 	Edit, External, Reread, Fields         key.Binding
 	Preview, Versions, Export              key.Binding
@@ -23,6 +24,8 @@ func DefaultKeyMap(readOnly bool) KeyMap {
 		Down:          key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "omlaag")),
 		PageUp:        key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "pagina omhoog")),
 		PageDown:      key.NewBinding(key.WithKeys("pgdown", " "), key.WithHelp("pgdn", "pagina omlaag")),
+		Top:           key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "begin")),
+		Bottom:        key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "eind")),
 		Open:          key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "openen")),
 		Back:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "terug")),
 		New:           key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "nieuwe brief")),
@@ -101,5 +104,5 @@ func (m *Model) FullHelp() [][]key.Binding {
 	case modeEdit:
 		return [][]key.Binding{{k.Save, k.Back}}
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.New, k.Delete}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open}, {k.New, k.Delete}}
 }

@@ -16,12 +16,20 @@ func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Up):
-		m.listCur.Move(-1, len(m.letters), m.listRows())
+		return m, m.moveList(-1)
 	case key.Matches(msg, k.Down):
-		m.listCur.Move(1, len(m.letters), m.listRows())
+		return m, m.moveList(1)
+	case key.Matches(msg, k.PageUp):
+		return m, m.moveList(-m.listRows())
+	case key.Matches(msg, k.PageDown):
+		return m, m.moveList(m.listRows())
+	case key.Matches(msg, k.Top):
+		return m, m.moveList(-m.list.Total)
+	case key.Matches(msg, k.Bottom):
+		return m, m.moveList(m.list.Total)
 	case key.Matches(msg, k.Open):
-		if len(m.letters) > 0 {
-			m.openLetter(m.letters[m.listCur.Index].ID)
+		if l, ok := m.selected(); ok {
+			m.openLetter(l.ID)
 			return m, m.reload()
 		}
 	case key.Matches(msg, k.New):
@@ -33,8 +41,8 @@ func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		}
 		m.mode = modeTemplates
 	case key.Matches(msg, k.Delete):
-		if len(m.letters) > 0 {
-			l := m.letters[m.listCur.Index]
+		if l, ok := m.selected(); ok {
+			// The cursor stays where it is: the next letter takes the deleted one's place.
 			m.ask(fmt.Sprintf("Brief %d (%s) naar de prullenbak? j/n", l.ID, l.TemplateName), func() tea.Cmd {
 				st, id := m.st, l.ID
 				return write("Brief naar de prullenbak", 0, modeList, func(ctx context.Context) error { return st.DeleteLetter(ctx, id) })
@@ -47,8 +55,8 @@ func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 func (m *Model) viewList(b *strings.Builder) {
 	s := m.c.Styles
 	head := " " + s.Title.Render("Brieven") + "  " + s.Muted.Render(m.body.Name)
-	b.WriteString(common.Pad(head, m.width-16) + common.PadLeft(common.Count(len(m.letters), "brief", "brieven")+" ", 16) + "\n")
-	if len(m.letters) == 0 {
+	b.WriteString(common.Pad(head, m.width-16) + common.PadLeft(common.Count(m.list.Total, "brief", "brieven")+" ", 16) + "\n")
+	if m.list.Total == 0 {
 		b.WriteString("\n  Nog geen brieven. Druk n om een brief te beginnen vanuit een sjabloon.\n")
 		return
 	}
@@ -57,10 +65,14 @@ func (m *Model) viewList(b *strings.Builder) {
 	dossierW := max(w-32-tplW-statusW, 10)
 	b.WriteString(s.Label.Render("   "+common.Pad("nr", 4)+" "+common.Pad("sjabloon", tplW)+" "+common.Pad("dossier", dossierW)+" "+
 		common.Pad("status", statusW)+" "+common.Pad("versie", 7)+" bewaard") + "\n")
-	end := min(m.listCur.Offset+m.listRows()-1, len(m.letters))
+	end := min(m.listCur.Offset+m.listRows()-1, m.list.Total)
 	for i := m.listCur.Offset; i < end; i++ {
-		l := m.letters[i]
+		l, ok := m.list.At(i)
 		sel := i == m.listCur.Index
+		if !ok { // its window is on its way
+			b.WriteString(" " + common.Marker(sel) + " " + s.Muted.Render("…") + "\n")
+			continue
+		}
 		dossier := l.DossierTitle
 		if dossier == "" {
 			dossier = "-"

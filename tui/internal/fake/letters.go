@@ -55,6 +55,18 @@ func (s *Store) Letters(_ context.Context, bodyID int64) ([]letter.Letter, error
 	return out, nil
 }
 
+// LetterPage is a window of Letters, like the store's.
+func (s *Store) LetterPage(ctx context.Context, bodyID int64, offset, limit int) (model.Page[letter.Letter], error) {
+	all, err := s.Letters(ctx, bodyID)
+	if err != nil {
+		return model.Page[letter.Letter]{}, err
+	}
+	p := model.Page[letter.Letter]{Total: len(all)}
+	p.Offset = min(max(offset, 0), p.Total)
+	p.Rows = all[p.Offset:min(p.Offset+max(limit, 0), p.Total)]
+	return p, nil
+}
+
 func (s *Store) Letter(_ context.Context, id int64) (letter.Letter, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
