@@ -92,7 +92,12 @@ func readHeaderOnce(path string) (header, error) {
 		pageSize = 65536
 	}
 	pages := int64(binary.BigEndian.Uint32(buf[28:32]))
-	if pageSize < 512 || st.Size()%pageSize != 0 || st.Size() < pageSize || (pages > 0 && st.Size() < pageSize*pages) {
+	// With a write-ahead log next to it, the file may be mid-checkpoint: a kill after page 1 (with the
+	// new page count) was copied back but before the pages behind it were leaves the file shorter than
+	// its header says. SQLite finishes the checkpoint from the log at the next open, so the size only
+	// proves damage when there is no log to finish from.
+	short := st.Size()%pageSize != 0 || st.Size() < pageSize || (pages > 0 && st.Size() < pageSize*pages)
+	if pageSize < 512 || short && !hasLog(path) {
 		return header{}, fmt.Errorf("%s: %w", path, ErrTruncated)
 	}
 	if h.appID != AppID && h.appID != CoachAppID {
@@ -103,4 +108,10 @@ func readHeaderOnce(path string) (header, error) {
 			path, h.userVersion, len(migrations), ErrTooNew)
 	}
 	return h, nil
+}
+
+// hasLog reports whether path has a write-ahead log with frames in it.
+func hasLog(path string) bool {
+	st, err := os.Stat(path + "-wal")
+	return err == nil && st.Size() > 32
 }

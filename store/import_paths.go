@@ -18,6 +18,13 @@ import (
 // its reason in the summary. Cancelling ctx stops before the next file; what was read is kept. The
 // error is only for a failure of the import as a whole (no body, database not writable).
 func (s *Store) ImportPaths(ctx context.Context, paths []string, meta model.DocumentMeta, progress func(model.ImportProgress)) (model.ImportSummary, error) {
+	return s.ImportPathsEach(ctx, paths, meta, progress, nil)
+}
+
+// ImportPathsEach is ImportPaths that also calls each for every file's outcome once it is final: an
+// imported file only after the transaction of its batch committed, so a caller that reports it can
+// promise it survives a crash.
+func (s *Store) ImportPathsEach(ctx context.Context, paths []string, meta model.DocumentMeta, progress func(model.ImportProgress), each func(model.ImportResult)) (model.ImportSummary, error) {
 	if progress == nil {
 		progress = func(model.ImportProgress) {}
 	}
@@ -29,6 +36,9 @@ func (s *Store) ImportPaths(ctx context.Context, paths []string, meta model.Docu
 	record := func(r model.ImportResult) {
 		sum.Add(r)
 		prog.Imported, prog.Duplicates, prog.Failed = sum.Imported, sum.Duplicates, sum.Failed
+		if each != nil {
+			each(r)
+		}
 	}
 	b, err := s.NewBatch(ctx, meta, record)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -374,5 +375,69 @@ func TestMeetingRoundTrip(t *testing.T) {
 	bad.End = bad.Start
 	if _, err := s.CreateMeeting(ctx, bad, nil); !errors.Is(err, model.ErrInvalid) {
 		t.Fatalf("end before start: %v", err)
+	}
+}
+
+// TestOpenMidCheckpoint opens a database killed while a checkpoint was copying pages back: page 1 already
+// says the file has more pages than it has, and the log holds them. That is not damage; SQLite finishes
+// from the log. The kill test of the real binary found werkbank refusing such a file.
+func TestOpenMidCheckpoint(t *testing.T) {
+	s, path := newStore(t)
+	newBody(t, s)
+	s.Close()
+	s, err := Open(path, Options{Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i := 0; i < 40; i++ {
+		b := newBody(t, s)
+		for j := 0; j < 10; j++ {
+			if _, err := s.CreateMember(context.Background(), model.Member{BodyID: b.ID, Name: fmt.Sprintf("Lid %d-%d", i, j), Role: model.RoleLid}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// A copy of the file and its log as a kill leaves them: the checkpoint copied page 1 (with the new
+	// page count) back into the file, and died before the pages behind it.
+	dir := t.TempDir()
+	main, _ := os.ReadFile(path)
+	wal, err := os.ReadFile(path + "-wal")
+	if err != nil || len(wal) <= 32 {
+		t.Fatalf("no log to copy (%d bytes): %v", len(wal), err)
+	}
+	done := filepath.Join(dir, "klaar.db")
+	os.WriteFile(done, main, 0o600)
+	os.WriteFile(done+"-wal", wal, 0o600)
+	rawSQLite(t, done) // the checkpoint as it would have ended
+	final, _ := os.ReadFile(done)
+	pageSize := int(binary.BigEndian.Uint16(main[16:18]))
+	if len(final) <= len(main) {
+		t.Fatalf("the log does not grow the file (%d -> %d pages): nothing to test", len(main)/pageSize, len(final)/pageSize)
+	}
+	copy(main[:pageSize], final[:pageSize])
+	crash := filepath.Join(dir, "gecrasht.db")
+	os.WriteFile(crash, main, 0o600)
+	os.WriteFile(crash+"-wal", wal, 0o600)
+
+	c, err := Open(crash, Options{Now: fixedNow})
+	if err != nil {
+		t.Fatalf("a database with its log refused: %v", err)
+	}
+	defer c.Close()
+	rep, err := c.Check(context.Background())
+	if err != nil || !rep.OK {
+		t.Fatalf("check: %v %+v", err, rep)
+	}
+	bodies, err := c.Bodies(context.Background())
+	if err != nil || len(bodies) != 41 {
+		t.Fatalf("%d bodies after recovery, want 41 (%v)", len(bodies), err)
+	}
+
+	// Without the log, the same file is refused as damaged.
+	bare := filepath.Join(dir, "zonder-log.db")
+	os.WriteFile(bare, main, 0o600)
+	if _, err := Open(bare, Options{}); !errors.Is(err, ErrTruncated) {
+		t.Fatalf("without its log: %v, want ErrTruncated", err)
 	}
 }

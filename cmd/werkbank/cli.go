@@ -244,4 +244,16 @@ func (c *cli) printJSON(v any) int {
 	return exitOK
 }
 
+// printJSONLine writes v as one line of JSON in a single write, so a reader that is killed or a
+// process that is killed never leaves half a line behind.
+func (c *cli) printJSONLine(v any) {
+	b, err := json.Marshal(v)
+	if err == nil {
+		_, err = c.stdout.Write(append(b, '\n'))
+	}
+	if err != nil {
+		c.log.Warn("jsonl", "err", err)
+	}
+}
+
 func bg() context.Context { return context.Background() }

@@ -17,11 +17,14 @@ import (
 func init() {
 	register("import", command{
 		summary: "neem bestanden en mappen op in het archief (PDF, DOCX, ODT, TXT, Markdown, HTML, EML)",
-		usage: "import PAD... [--dossier ID] [--type T] [--vertrouwelijk] [--json]\n\n" +
+		usage: "import PAD... [--dossier ID] [--type T] [--vertrouwelijk] [--json | --jsonl]\n\n" +
 			"Mappen worden met alle submappen ingelezen (verborgen bestanden niet). Een bestand dat al in het\n" +
 			"archief staat, wordt overgeslagen. Elk bestand dat niet lukt, staat met de reden in de samenvatting.\n" +
 			"Afsluitcode: 0 als elk bestand is opgenomen of er al stond, 1 als er minstens één mislukte\n" +
-			"(de rest is dan wel opgenomen), 2 bij een verkeerde aanroep.",
+			"(de rest is dan wel opgenomen), 2 bij een verkeerde aanroep.\n\n" +
+			"--json schrijft aan het eind de samenvatting als JSON. --jsonl schrijft per bestand één regel JSON\n" +
+			"(path, status, document_id, title, reason, ...) zodra de uitkomst vaststaat: een opgenomen bestand\n" +
+			"pas als het veilig in de database staat, zodat een script na een crash weet wat er al is.",
 		run: runImport,
 	})
 }
@@ -32,9 +35,13 @@ func runImport(c *cli, args []string) int {
 	typ := fs.String("type", "", "")
 	confidential := fs.Bool("vertrouwelijk", false, "")
 	asJSON := fs.Bool("json", false, "")
+	lines := fs.Bool("jsonl", false, "")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return c.fail(err)
+	}
+	if *asJSON && *lines {
+		return c.fail(usagef("kies --json of --jsonl, niet allebei"))
 	}
 	if len(paths) == 0 {
 		return c.fail(usagef("import verwacht minstens één bestand of map"))
@@ -64,18 +71,29 @@ func runImport(c *cli, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	p := newProgressLine(c.stderr)
-	sum, err := s.ImportPaths(ctx, paths, meta, p.show)
+	var each func(model.ImportResult)
+	if *lines {
+		each = func(r model.ImportResult) {
+			if r.Warnings == nil {
+				r.Warnings = []string{}
+			}
+			c.printJSONLine(r)
+		}
+	}
+	sum, err := s.ImportPathsEach(ctx, paths, meta, p.show, each)
 	p.clear()
 	if err != nil {
 		return c.fail(err)
 	}
 	c.log.Info("import", "total", sum.Total, "imported", sum.Imported, "duplicates", sum.Duplicates, "failed", sum.Failed)
-	if *asJSON {
+	switch {
+	case *lines:
+	case *asJSON:
 		fillNilSlices(&sum)
 		if code := c.printJSON(sum); code != exitOK {
 			return code
 		}
-	} else {
+	default:
 		printSummary(c.stdout, sum)
 	}
 	if sum.Failed > 0 || sum.Canceled {
