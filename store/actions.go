@@ -10,15 +10,18 @@ import (
 	"github.com/werkbank-nl/werkbank/model"
 )
 
-// actionSelect reads actions with the titles of their meeting, agenda item and dossier, for display.
-const actionSelect = `SELECT a.id, a.body_id, a.description, a.owner, a.due, a.status, a.meeting_id, a.agenda_item_id,
+// actionCols and actionJoins read actions a with the titles of their meeting, agenda item and dossier,
+// for display; actionSelect is the whole query without its WHERE.
+const (
+	actionCols = `a.id, a.body_id, a.description, a.owner, a.due, a.status, a.meeting_id, a.agenda_item_id,
 	a.dossier_id, a.decision_id, a.notes, a.created_on, a.closed_on, a.postponed, a.imposition_id, a.version,
-	m.kind, m.date, i.title, d.title, dc.year, dc.seq
-	FROM actions a
-	LEFT JOIN meetings m ON m.id = a.meeting_id
+	m.kind, m.date, i.title, d.title, dc.year, dc.seq`
+	actionJoins = `LEFT JOIN meetings m ON m.id = a.meeting_id
 	LEFT JOIN agenda_items i ON i.id = a.agenda_item_id
 	LEFT JOIN dossiers d ON d.id = a.dossier_id AND d.deleted_at IS NULL
 	LEFT JOIN decisions dc ON dc.id = a.decision_id AND dc.deleted_at IS NULL`
+	actionSelect = "SELECT " + actionCols + " FROM actions a " + actionJoins
+)
 
 func scanAction(sc interface{ Scan(...any) error }) (model.Action, error) {
 	var a model.Action

@@ -10,13 +10,17 @@ import (
 	"github.com/werkbank-nl/werkbank/model"
 )
 
-const decisionSelect = `SELECT d.id, d.body_id, d.year, d.seq, d.date, d.meeting_id, d.agenda_item_id, d.dossier_id, d.text,
+// decisionCols and decisionJoins read decisions d with the titles of their meeting, agenda item and
+// dossier and the actions that carry them out; decisionSelect is the whole query without its WHERE.
+const (
+	decisionCols = `d.id, d.body_id, d.year, d.seq, d.date, d.meeting_id, d.agenda_item_id, d.dossier_id, d.text,
 	d.imposition_id, d.version, m.kind, m.date, i.title, o.title,
-	(SELECT group_concat(a.id) FROM actions a WHERE a.decision_id = d.id AND a.deleted_at IS NULL)
-	FROM decisions d
-	LEFT JOIN meetings m ON m.id = d.meeting_id
+	(SELECT group_concat(a.id) FROM actions a WHERE a.decision_id = d.id AND a.deleted_at IS NULL)`
+	decisionJoins = `LEFT JOIN meetings m ON m.id = d.meeting_id
 	LEFT JOIN agenda_items i ON i.id = d.agenda_item_id
 	LEFT JOIN dossiers o ON o.id = d.dossier_id AND o.deleted_at IS NULL`
+	decisionSelect = "SELECT " + decisionCols + " FROM decisions d " + decisionJoins
+)
 
 func scanDecision(sc interface{ Scan(...any) error }) (model.Decision, error) {
 	var d model.Decision
