@@ -6,6 +6,7 @@ package dossiers
 import (
 	"cmp"
 	"context"
+	"errors"
 	"slices"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -22,6 +23,8 @@ type Store interface {
 	Bodies(ctx context.Context) ([]model.Body, error)
 	Members(ctx context.Context, bodyID int64) ([]model.Member, error)
 	Dossiers(ctx context.Context, f dossier.Filter) ([]dossier.Dossier, error)
+	DossierPage(ctx context.Context, f dossier.Filter, offset, limit int) (model.Page[dossier.Dossier], error)
+	Dossier(ctx context.Context, id int64) (dossier.Dossier, error)
 	CreateDossier(ctx context.Context, d dossier.Dossier) (dossier.Dossier, error)
 	UpdateDossier(ctx context.Context, d dossier.Dossier) (dossier.Dossier, error)
 	DeleteDossier(ctx context.Context, id int64) error
@@ -45,6 +48,10 @@ type row struct {
 }
 
 // Model is the Dossiers view: a list, or one dossier with its timeline and terms.
+//
+// The list is the open dossiers, most urgent first, then the closed ones, latest started first. The open
+// ones are the council's work in hand and their order follows from their terms, so they are read whole;
+// the closed ones are its history and are paged from the database (closed holds one window of them).
 type Model struct {
 	c    common.Common
 	st   Store
@@ -53,10 +60,15 @@ type Model struct {
 	bodies  []model.Body
 	members []model.Member
 	cal     termijn.Calendar
-	all     []row
-	rows    []row
+	open    []row
+	closed  model.Page[dossier.Dossier]
+	closedR []row // closed's rows with their terms
+	any     bool  // whether the body (or every body) has any dossier, whatever the filters
 	loaded  bool
 	seq     int
+	pageSeq int // of the latest load of a window of closed dossiers
+	pending int // where the window on its way starts in the closed run; -1: none
+	keep    int64
 
 	status    int // index in statusFilters
 	kind      int // 0: every kind, else DossierKinds[kind-1]
@@ -65,9 +77,10 @@ type Model struct {
 
 	detail  bool
 	openID  int64
+	shown   row // the open dossier, read by its id
+	jump    int64
 	links   dossier.Links
 	evCur   common.Cursor
-	pending int64 // a dossier asked for from elsewhere, opened once loaded
 	picker  *picker
 	form    *form.Model
 	formFor any
@@ -81,7 +94,10 @@ type loadedMsg struct {
 	bodies  []model.Body
 	members []model.Member
 	cal     termijn.Calendar
-	ds      []dossier.Dossier
+	open    []dossier.Dossier
+	page    pageMsg
+	any     bool
+	shown   *dossier.Dossier // the dossier asked for by id; nil when none was asked or it is gone
 	err     error
 }
 
@@ -94,15 +110,16 @@ type linksMsg struct {
 type savedMsg struct {
 	text   string
 	openID int64 // a dossier to open after saving
+	keep   int64 // a dossier to keep selected in the list
 	err    error
 }
 
 // New returns the Dossiers view.
 func New(c common.Common, st Store) *Model {
-	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly)}
+	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly), pending: -1}
 }
 
-func (m *Model) Init() tea.Cmd { m.seq++; return load(m.st, m.seq, m.allBodies) }
+func (m *Model) Init() tea.Cmd { return m.reload() }
 
 func (m *Model) Capturing() bool { return m.form != nil || m.picker != nil }
 func (m *Model) Unsaved() bool   { return m.form != nil && m.form.Dirty() }
@@ -112,15 +129,40 @@ func (m *Model) SetSize(w, h int) {
 	if m.form != nil {
 		m.form.SetWidth(w)
 	}
-	m.cur.Clamp(len(m.rows), m.listRows())
+	m.cur.Clamp(m.total(), m.listRows())
 }
 
-// load reads the bodies, the active body's members, the calendar and the dossiers of the active body
-// (or of every body).
-func load(st Store, seq int, allBodies bool) tea.Cmd {
+// query is what one load reads: the filters, the window of closed dossiers and the open dossier.
+type query struct {
+	seq, pageSeq int
+	allBodies    bool
+	status       dossier.Status
+	kind         termijn.DossierKind
+	off          int
+	openID       int64
+}
+
+// reload asks for everything on screen again; older answers are dropped.
+func (m *Model) reload() tea.Cmd {
+	m.seq++
+	q := query{seq: m.seq, allBodies: m.allBodies, status: statusFilters[m.status], kind: m.kindFilter(), openID: m.openID}
+	q.pageSeq, q.off = m.window()
+	return load(m.st, q)
+}
+
+func (m *Model) kindFilter() termijn.DossierKind {
+	if m.kind == 0 {
+		return ""
+	}
+	return termijn.DossierKinds[m.kind-1]
+}
+
+// load reads the bodies, the active body's members, the calendar, the open dossiers of the filter, a
+// window of its closed ones, and the open dossier, of the active body or of every body.
+func load(st Store, q query) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
-		msg := loadedMsg{seq: seq}
+		msg := loadedMsg{seq: q.seq, page: pageMsg{seq: q.pageSeq}}
 		if msg.bodies, msg.err = st.Bodies(ctx); msg.err != nil {
 			return msg
 		}
@@ -138,11 +180,41 @@ func load(st Store, seq int, allBodies bool) tea.Cmd {
 		if msg.cal, msg.err = st.Calendar(ctx); msg.err != nil {
 			return msg
 		}
-		f := dossier.Filter{BodyID: active}
-		if allBodies {
+		f := dossier.Filter{BodyID: active, Kind: q.kind}
+		if q.allBodies {
 			f.BodyID = 0
 		}
-		msg.ds, msg.err = st.Dossiers(ctx, f)
+		if q.status != dossier.StatusClosed {
+			of := f
+			of.Status = dossier.StatusOpen
+			if msg.open, msg.err = st.Dossiers(ctx, of); msg.err != nil {
+				return msg
+			}
+		}
+		if q.status != dossier.StatusOpen {
+			if msg.page = loadClosed(ctx, st, f, q.pageSeq, q.off); msg.page.err != nil {
+				msg.err = msg.page.err
+				return msg
+			}
+		}
+		msg.any = len(msg.open) > 0 || msg.page.page.Total > 0
+		if !msg.any {
+			p, err := st.DossierPage(ctx, dossier.Filter{BodyID: f.BodyID}, 0, 0)
+			if err != nil {
+				msg.err = err
+				return msg
+			}
+			msg.any = p.Total > 0
+		}
+		if q.openID != 0 {
+			d, err := st.Dossier(ctx, q.openID)
+			switch {
+			case err == nil:
+				msg.shown = &d
+			case !errors.Is(err, model.ErrNotFound):
+				msg.err = err
+			}
+		}
 		return msg
 	}
 }
@@ -163,32 +235,29 @@ func (m *Model) activeBody() model.Body {
 	return model.Body{}
 }
 
-// apply builds the rows from freshly loaded dossiers: terms per dossier under its body's rule set,
-// sorted with the most urgent open dossier first.
-func (m *Model) apply(msg loadedMsg) {
-	m.bodies, m.members, m.cal, m.loaded = msg.bodies, msg.members, msg.cal, true
-	today := m.c.Today()
-	m.all = m.all[:0]
-	for _, d := range msg.ds {
-		r := row{d: d}
-		for _, b := range m.bodies {
-			if b.ID == d.BodyID {
-				r.body = b
-			}
+// rowOf is a dossier with its body and its terms under the body's rule set.
+func (m *Model) rowOf(d dossier.Dossier) row {
+	r := row{d: d}
+	for _, b := range m.bodies {
+		if b.ID == d.BodyID {
+			r.body = b
 		}
-		r.terms = dossier.Terms(d, termijn.RuleSet(r.body.RuleSet), m.cal)
-		r.next, r.has = dossier.Next(r.terms, today)
-		m.all = append(m.all, r)
 	}
-	slices.SortStableFunc(m.all, func(a, b row) int {
-		_, ca := a.d.Closed()
-		_, cb := b.d.Closed()
+	r.terms = dossier.Terms(d, termijn.RuleSet(r.body.RuleSet), m.cal)
+	r.next, r.has = dossier.Next(r.terms, m.c.Today())
+	return r
+}
+
+// apply takes freshly loaded dossiers: the open ones sorted with the most urgent first, the window of
+// closed ones, and the open dossier.
+func (m *Model) apply(msg loadedMsg) {
+	m.bodies, m.members, m.cal, m.any, m.loaded = msg.bodies, msg.members, msg.cal, msg.any, true
+	m.open = m.open[:0]
+	for _, d := range msg.open {
+		m.open = append(m.open, m.rowOf(d))
+	}
+	slices.SortStableFunc(m.open, func(a, b row) int {
 		switch {
-		case ca != cb:
-			if ca {
-				return 1
-			}
-			return -1
 		case a.has != b.has:
 			if a.has {
 				return -1
@@ -201,41 +270,28 @@ func (m *Model) apply(msg loadedMsg) {
 		}
 		return cmp.Or(b.d.StartedOn.Compare(a.d.StartedOn), cmp.Compare(b.d.ID, a.d.ID))
 	})
-	m.filter()
+	if msg.page.seq == m.pageSeq {
+		m.closedLoaded(msg.page)
+	}
+	m.shown = row{}
+	if msg.shown != nil {
+		m.shown = m.rowOf(*msg.shown)
+	}
+	if m.keep != 0 {
+		for i := range m.total() {
+			if r, ok := m.rowAt(i); ok && r.d.ID == m.keep {
+				m.cur.Index = i
+			}
+		}
+		m.keep = 0
+	}
+	m.cur.Clamp(m.total(), m.listRows())
 }
 
-// filter picks the rows the status and kind filters let through.
-func (m *Model) filter() {
-	var sel int64
-	if m.cur.Index < len(m.rows) {
-		sel = m.rows[m.cur.Index].d.ID
-	}
-	m.rows = m.rows[:0]
-	for _, r := range m.all {
-		if st := statusFilters[m.status]; st != "" && r.d.Status != st {
-			continue
-		}
-		if m.kind > 0 && r.d.Kind != termijn.DossierKinds[m.kind-1] {
-			continue
-		}
-		m.rows = append(m.rows, r)
-	}
-	for i, r := range m.rows {
-		if r.d.ID == sel {
-			m.cur.Index = i
-		}
-	}
-	m.cur.Clamp(len(m.rows), m.listRows())
-}
-
-// current is the open dossier's row; ok is false when it is gone (deleted elsewhere).
+// current is the open dossier's row; ok is false while it is on its way, or when it is gone (deleted
+// elsewhere).
 func (m *Model) current() (row, bool) {
-	for _, r := range m.all {
-		if r.d.ID == m.openID {
-			return r, true
-		}
-	}
-	return row{}, false
+	return m.shown, m.openID != 0 && m.shown.d.ID == m.openID
 }
 
 func (m *Model) listRows() int { return max(m.height-5, 1) }
@@ -250,19 +306,37 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 			return m, common.Error(msg.err)
 		}
 		m.apply(msg)
-		if m.pending != 0 {
-			id := m.pending
-			m.pending = 0
-			return m, m.openDossier(id)
+		if m.openID == 0 {
+			return m, m.ensurePage()
+		}
+		if _, ok := m.current(); !ok {
+			jumped := m.jump == m.openID
+			m.detail, m.openID, m.jump = false, 0, 0
+			if jumped {
+				return m, common.Error(model.ErrNotFound)
+			}
+			return m, m.ensurePage()
+		}
+		if m.jump == m.openID {
+			m.jump, m.detail, m.evCur, m.links = 0, true, common.Cursor{}, dossier.Links{}
 		}
 		if m.detail {
-			if r, ok := m.current(); ok {
-				m.evCur.Clamp(len(r.d.Events), m.timelineRows())
-				return m, loadLinks(m.st, m.openID)
-			}
-			m.detail = false
+			r, _ := m.current()
+			m.evCur.Clamp(len(r.d.Events), m.timelineRows())
+			return m, loadLinks(m.st, m.openID)
 		}
-		return m, nil
+		return m, m.ensurePage()
+	case pageMsg:
+		if msg.seq != m.pageSeq {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.pending = -1
+			return m, common.Error(msg.err)
+		}
+		m.closedLoaded(msg)
+		m.cur.Clamp(m.total(), m.listRows())
+		return m, m.ensurePage()
 	case linksMsg:
 		if msg.id == m.openID && msg.err == nil {
 			m.links = msg.links
@@ -270,19 +344,14 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		return m, nil
 	case common.ReloadMsg, common.BodyChangedMsg:
 		if _, ok := msg.(common.BodyChangedMsg); ok && !m.allBodies {
-			m.detail, m.picker, m.form = false, nil, nil
+			m.detail, m.picker, m.form, m.openID = false, nil, nil, 0
 		}
-		m.seq++
-		return m, load(m.st, m.seq, m.allBodies)
+		return m, m.reload()
 	case common.SwitchTabMsg:
 		if msg.Tab != common.TabDossiers || msg.ID == 0 {
 			return m, nil
 		}
 		m.form, m.picker = nil, nil
-		if !m.loaded {
-			m.pending = msg.ID
-			return m, nil
-		}
 		return m, m.openDossier(msg.ID)
 	case savedMsg:
 		return m.saved(msg)
@@ -307,54 +376,67 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 	return m, nil
 }
 
-// openDossier shows one dossier; one that another filter hides is shown all the same.
+// openDossier shows one dossier, whatever the filters and whichever body it belongs to. One from the
+// list shows at once; another is read by its id first.
 func (m *Model) openDossier(id int64) tea.Cmd {
 	m.openID = id
-	if _, ok := m.current(); !ok {
-		if !m.allBodies {
-			// It may belong to another body: look in all of them.
-			m.allBodies, m.pending = true, id
-			m.seq++
-			return load(m.st, m.seq, true)
+	for i := range m.total() {
+		if r, ok := m.rowAt(i); ok && r.d.ID == id {
+			m.shown, m.detail, m.evCur, m.links = r, true, common.Cursor{}, dossier.Links{}
+			return loadLinks(m.st, id)
 		}
-		m.detail = false
-		return common.Error(model.ErrNotFound)
 	}
-	m.detail, m.evCur, m.links = true, common.Cursor{}, dossier.Links{}
-	return loadLinks(m.st, id)
+	m.jump, m.detail = id, false
+	return m.reload()
 }
 
 func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	k := m.keys
+	sel, ok := m.rowAt(m.cur.Index)
 	switch {
 	case key.Matches(msg, k.Up):
-		m.cur.Move(-1, len(m.rows), m.listRows())
+		return m, m.moveList(-1)
 	case key.Matches(msg, k.Down):
-		m.cur.Move(1, len(m.rows), m.listRows())
-	case key.Matches(msg, k.Open) && len(m.rows) > 0:
-		return m, m.openDossier(m.rows[m.cur.Index].d.ID)
+		return m, m.moveList(1)
+	case key.Matches(msg, k.PageUp):
+		return m, m.moveList(-m.listRows())
+	case key.Matches(msg, k.PageDown):
+		return m, m.moveList(m.listRows())
+	case key.Matches(msg, k.Top):
+		return m, m.moveList(-m.total())
+	case key.Matches(msg, k.Bottom):
+		return m, m.moveList(m.total())
+	case key.Matches(msg, k.Open) && ok:
+		return m, m.openDossier(sel.d.ID)
 	case key.Matches(msg, k.Status):
 		m.status = (m.status + 1) % len(statusFilters)
-		m.filter()
+		return m, m.refilter(sel.d.ID)
 	case key.Matches(msg, k.Kind):
 		m.kind = (m.kind + 1) % (len(termijn.DossierKinds) + 1)
-		m.filter()
+		return m, m.refilter(sel.d.ID)
 	case key.Matches(msg, k.Bodies):
 		m.allBodies = !m.allBodies
-		m.seq++
-		return m, load(m.st, m.seq, m.allBodies)
+		return m, m.refilter(sel.d.ID)
 	case key.Matches(msg, k.New):
 		m.openDossierForm(dossier.Dossier{})
-	case key.Matches(msg, k.Edit) && len(m.rows) > 0:
-		m.openDossierForm(m.rows[m.cur.Index].d)
-	case key.Matches(msg, k.Delete) && len(m.rows) > 0:
-		d := m.rows[m.cur.Index].d
+	case key.Matches(msg, k.Edit) && ok:
+		m.openDossierForm(sel.d)
+	case key.Matches(msg, k.Delete) && ok:
+		d := sel.d
 		st := m.st
+		// The cursor stays where it is: the next dossier takes the deleted one's place.
 		return m, func() tea.Msg {
 			return savedMsg{text: "Dossier " + d.Title + " naar de prullenbak (P)", err: st.DeleteDossier(context.Background(), d.ID)}
 		}
 	}
 	return m, nil
+}
+
+// refilter reads the list again under changed filters, keeping the selected dossier selected when it
+// passes them.
+func (m *Model) refilter(keep int64) tea.Cmd {
+	m.keep = keep
+	return m.reload()
 }
 
 func (m *Model) detailKey(msg tea.KeyMsg) (*Model, tea.Cmd) {

@@ -150,7 +150,7 @@ func (m *Model) save(msg form.SubmitMsg) tea.Cmd {
 				return savedMsg{text: "Dossier " + d.Title + " aangemaakt", openID: saved.ID, err: err}
 			}
 			_, err := st.UpdateDossier(ctx, d)
-			return savedMsg{text: "Dossier " + d.Title + " opgeslagen", err: err}
+			return savedMsg{text: "Dossier " + d.Title + " opgeslagen", err: err, keep: d.ID}
 		}
 	case dossier.Event:
 		e := target
@@ -175,10 +175,10 @@ func (m *Model) saved(msg savedMsg) (*Model, tea.Cmd) {
 	if msg.err == nil {
 		m.form = nil
 		if msg.openID != 0 {
-			m.pending = msg.openID
+			m.openID, m.jump, m.detail = msg.openID, msg.openID, false
 		}
-		m.seq++
-		return m, tea.Batch(common.Status(msg.text), load(m.st, m.seq, m.allBodies))
+		m.keep = msg.keep // a new start date may move the dossier in the list
+		return m, tea.Batch(common.Status(msg.text), m.reload())
 	}
 	var fe *model.FieldError
 	switch {
@@ -191,6 +191,5 @@ func (m *Model) saved(msg savedMsg) (*Model, tea.Cmd) {
 		return m, nil
 	}
 	m.form = nil
-	m.seq++
-	return m, tea.Batch(common.Error(msg.err), load(m.st, m.seq, m.allBodies))
+	return m, tea.Batch(common.Error(msg.err), m.reload())
 }

@@ -5,6 +5,7 @@ import "github.com/charmbracelet/bubbles/key"
 // KeyMap holds the keys of Dossiers. None collides with the global keys (1-6, tab, q, ?, ",", P, O).
 type KeyMap struct {
 	Up, Down, Open, Back           key.Binding
+	PageUp, PageDown, Top, Bottom  key.Binding
 	New, Edit, Delete, EditDossier key.Binding
 	Status, Kind, Bodies           key.Binding
 }
@@ -14,6 +15,10 @@ func DefaultKeyMap(readOnly bool) KeyMap {
 	k := KeyMap{
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "omhoog")),
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "omlaag")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "pagina terug")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "pagina verder")),
+		Top:         key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "begin")),
+		Bottom:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "eind")),
 		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "openen")),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "terug")),
 		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "nieuw")),
@@ -48,8 +53,8 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	return [][]key.Binding{
-		{k.Up, k.Down, k.Open, k.Back},
-		{k.New, k.Edit, k.Delete, k.EditDossier},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Open, k.Back, k.New, k.Edit, k.Delete, k.EditDossier},
 		{k.Status, k.Kind, k.Bodies},
 	}
 }

@@ -69,7 +69,7 @@ func (m *Model) filterLine() string {
 		body = "alle organen"
 	}
 	left := " " + s.Title.Render("Dossiers") + "  " + strings.Join(parts, " ") + s.Muted.Render("  · soort: "+kind+" · "+body)
-	right := common.Count(len(m.rows), "dossier", "dossiers") + " "
+	right := common.Count(m.total(), "dossier", "dossiers") + " "
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
 		return common.Cut(left, m.width)
@@ -127,9 +127,9 @@ func (m *Model) viewList() string {
 	if !m.loaded {
 		return common.Lines(b.String(), m.width, m.height)
 	}
-	if len(m.rows) == 0 {
+	if m.total() == 0 {
 		b.WriteString("\n")
-		if len(m.all) == 0 {
+		if !m.any {
 			b.WriteString("   Nog geen dossiers. Druk n om een adviesaanvraag, instemmingsverzoek, initiatiefvoorstel of\n")
 			b.WriteString("   informatieverzoek vast te leggen; werkbank rekent de termijnen uit.\n")
 		} else {
@@ -140,9 +140,13 @@ func (m *Model) viewList() string {
 	tw := max(m.width-74, 20)
 	b.WriteString(s.Muted.Render(fmt.Sprintf("   %-4s %-10s %s %-15s %s", "nr", "soort", common.Pad("titel", tw), "eigenaar",
 		"volgende termijn")) + "\n")
-	end := min(m.cur.Offset+m.listRows(), len(m.rows))
+	end := min(m.cur.Offset+m.listRows(), m.total())
 	for i := m.cur.Offset; i < end; i++ {
-		r := m.rows[i]
+		r, ok := m.rowAt(i)
+		if !ok { // its window is on its way
+			b.WriteString(" " + common.Marker(i == m.cur.Index) + " " + s.Muted.Render("…") + "\n")
+			continue
+		}
 		title := r.d.Title
 		if r.d.ImpositionID != 0 {
 			title = "[V] " + title
@@ -160,7 +164,10 @@ func (m *Model) viewList() string {
 	}
 	lines := strings.Count(b.String(), "\n")
 	b.WriteString(strings.Repeat("\n", max(m.height-lines-2, 0)))
-	r := m.rows[m.cur.Index]
+	r, ok := m.rowAt(m.cur.Index)
+	if !ok {
+		return common.Lines(b.String(), m.width, m.height)
+	}
 	info := r.body.Name + " · fase: " + r.d.Phase() + " · gestart " + r.d.StartedOn.Compact()
 	b.WriteString(" " + s.Muted.Render(common.Cut(info, m.width-2)) + "\n")
 	if r.has {

@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sync"
@@ -55,8 +56,36 @@ func (s *Store) Dossiers(_ context.Context, f dossier.Filter) ([]dossier.Dossier
 			out = append(out, d)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b dossier.Dossier) int { return b.StartedOn.Compare(a.StartedOn) })
+	slices.SortStableFunc(out, func(a, b dossier.Dossier) int {
+		return cmp.Or(b.StartedOn.Compare(a.StartedOn), cmp.Compare(b.ID, a.ID))
+	})
 	return out, nil
+}
+
+// DossierPage is a window of Dossiers, like the store's.
+func (s *Store) DossierPage(ctx context.Context, f dossier.Filter, offset, limit int) (model.Page[dossier.Dossier], error) {
+	all, err := s.Dossiers(ctx, f)
+	if err != nil {
+		return model.Page[dossier.Dossier]{}, err
+	}
+	p := model.Page[dossier.Dossier]{Total: len(all)}
+	p.Offset = min(max(offset, 0), p.Total)
+	p.Rows = all[p.Offset:min(p.Offset+max(limit, 0), p.Total)]
+	return p, nil
+}
+
+// Dossier returns one dossier with its timeline.
+func (s *Store) Dossier(_ context.Context, id int64) (dossier.Dossier, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i := s.dossierIndex(id)
+	if i < 0 {
+		return dossier.Dossier{}, model.ErrNotFound
+	}
+	d := s.ds().dossiers[i]
+	d.Events = slices.Clone(d.Events)
+	d.Owner = s.ownerName(d.OwnerID)
+	return d, nil
 }
 
 func (s *Store) CreateDossier(_ context.Context, d dossier.Dossier) (dossier.Dossier, error) {
