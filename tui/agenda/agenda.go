@@ -101,8 +101,9 @@ type Model struct {
 	listSeq, meetingSeq int
 	// pageSeq numbers the loads of a window of the list (alone or with a reload); older ones are dropped.
 	pageSeq int
-	// pending is the window being loaded, so moving on within it asks for nothing more.
-	pending int
+	// pending is where the window being loaded starts (-1: none) and pendingSize its size, so moving on
+	// within it asks for nothing more.
+	pending, pendingSize int
 	// focus is the item the cursor goes to once the agenda reloads after a save; focusMeeting the meeting
 	// the list cursor goes to.
 	focus, focusMeeting int64

@@ -9,8 +9,8 @@ import (
 	"github.com/werkbank-nl/werkbank/tui/common"
 )
 
-// pageSize is how many meetings one load reads: a few screens, so scrolling asks the database again only
-// every few screens, and a council with ten years of meetings never loads them all.
+// pageSize is how many meetings one load reads at least (four screens when the screen is tall): scrolling
+// asks the database again only every few screens, and ten years of meetings are never loaded at once.
 const pageSize = 100
 
 // window is one load of the list: the rows from off, or, when focus is set, the rows around that meeting
@@ -18,6 +18,7 @@ const pageSize = 100
 type window struct {
 	seq   int
 	off   int
+	size  int
 	focus int64
 }
 
@@ -36,13 +37,13 @@ func (w window) load(ctx context.Context, st Store, bodyID int64, today model.Da
 		pos, err := st.MeetingPosition(ctx, bodyID, today, w.focus)
 		switch {
 		case err == nil:
-			msg.focus, off = pos, pos-pageSize/2
+			msg.focus, off = pos, pos-w.size/2
 		case !errors.Is(err, model.ErrNotFound):
 			msg.err = err
 			return msg
 		}
 	}
-	msg.page, msg.err = st.MeetingPage(ctx, bodyID, today, max(off, 0), pageSize)
+	msg.page, msg.err = st.MeetingPage(ctx, bodyID, today, max(off, 0), w.size)
 	return msg
 }
 
@@ -54,8 +55,10 @@ func loadPage(st Store, bodyID int64, today model.Date, w window) tea.Cmd {
 // dropped.
 func (m *Model) window(focus int64) window {
 	m.pageSeq++
-	w := window{seq: m.pageSeq, off: model.PageStart(m.listCur.Index, pageSize, m.list.Total), focus: focus}
-	m.pending = w.off
+	from, to := m.need()
+	w := window{seq: m.pageSeq, size: max(pageSize, 4*m.listRows()), focus: focus}
+	w.off = model.PageStart((from+to)/2, w.size, m.list.Total)
+	m.pending, m.pendingSize = w.off, w.size
 	if focus != 0 {
 		m.pending = -1 // where it lands is not known yet
 	}
@@ -84,15 +87,20 @@ func (m *Model) ensurePage() tea.Cmd {
 	if m.body.ID == 0 {
 		return nil
 	}
-	n := m.listRows()
-	from, to := m.listCur.Offset-n, m.listCur.Offset+2*n
+	from, to := m.need()
 	if m.list.Covers(from, to) {
 		return nil
 	}
-	if m.pending >= 0 && max(from, 0) >= m.pending && min(to, m.list.Total) <= m.pending+pageSize {
+	if m.pending >= 0 && max(from, 0) >= m.pending && min(to, m.list.Total) <= m.pending+m.pendingSize {
 		return nil // on its way
 	}
 	return loadPage(m.st, m.body.ID, m.today(), m.window(0))
+}
+
+// need is the part of the list that should be loaded: the rows on screen and a screen more on either side.
+func (m *Model) need() (from, to int) {
+	n := m.listRows()
+	return m.listCur.Offset - n, m.listCur.Offset + 2*n
 }
 
 // moveList moves the list cursor by delta rows and loads what the screen will need.

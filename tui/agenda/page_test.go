@@ -71,6 +71,17 @@ func TestListScrollsPastTheFirstWindowToTheLastRow(t *testing.T) {
 	if r, ok := m.selectedRow(); !ok || r.ID != all[m.listRows()].ID {
 		t.Fatalf("a page up: %d %v", r.ID, ok)
 	}
+	// On a tall screen every window still covers a screen either side: scrolling loads a window every
+	// few screens, never one per key.
+	m.SetSize(100, 90)
+	press(m, "g")
+	loads := m.pageSeq
+	for range all {
+		press(m, "down")
+	}
+	if r, _ := m.selectedRow(); r.ID != all[len(all)-1].ID || m.pageSeq-loads > 10 {
+		t.Fatalf("tall screen: at %d after %d loads", r.ID, m.pageSeq-loads)
+	}
 }
 
 func TestEditReselectsTheMovedMeeting(t *testing.T) {

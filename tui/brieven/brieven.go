@@ -101,9 +101,10 @@ type Model struct {
 	listSeq, letterSeq int
 	// pageSeq numbers the loads of a window of the list (alone or with a reload); older ones are dropped.
 	pageSeq int
-	// pending is where the window being loaded starts (-1: none), so moving on within it asks for nothing more.
-	pending       int
-	width, height int
+	// pending is where the window being loaded starts (-1: none) and pendingSize its size, so moving on
+	// within it asks for nothing more.
+	pending, pendingSize int
+	width, height        int
 }
 
 // New returns the Brieven view.
@@ -164,7 +165,7 @@ type doneMsg struct {
 	mode mode
 }
 
-func loadList(st Store, seq, pageSeq, off int) tea.Cmd {
+func loadList(st Store, seq, pageSeq, off, size int) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
 		msg := listMsg{seq: seq}
@@ -181,7 +182,7 @@ func loadList(st Store, seq, pageSeq, off int) tea.Cmd {
 		if msg.body.ID == 0 {
 			return msg
 		}
-		if msg.page = loadPage(ctx, st, msg.body.ID, pageSeq, off); msg.page.err != nil {
+		if msg.page = loadPage(ctx, st, msg.body.ID, pageSeq, off, size); msg.page.err != nil {
 			msg.err = msg.page.err
 			return msg
 		}
@@ -229,8 +230,8 @@ func write(text string, open int64, next mode, fn func(ctx context.Context) erro
 // reload asks for fresh data for what is on screen; older answers are dropped by their sequence.
 func (m *Model) reload() tea.Cmd {
 	m.listSeq++
-	pageSeq, off := m.window()
-	cmds := []tea.Cmd{loadList(m.st, m.listSeq, pageSeq, off)}
+	pageSeq, off, size := m.window()
+	cmds := []tea.Cmd{loadList(m.st, m.listSeq, pageSeq, off, size)}
 	if m.cur.ID != 0 {
 		m.letterSeq++
 		cmds = append(cmds, loadLetter(m.st, m.cur.ID, m.letterSeq))

@@ -9,8 +9,8 @@ import (
 	"github.com/werkbank-nl/werkbank/tui/common"
 )
 
-// pageSize is how many letters one load reads: a few screens, so scrolling asks the database again only
-// every few screens, and years of letters are never loaded at once.
+// pageSize is how many letters one load reads at least (four screens when the screen is tall): scrolling
+// asks the database again only every few screens, and years of letters are never loaded at once.
 const pageSize = 100
 
 // pageMsg is a loaded window of the list.
@@ -20,17 +20,25 @@ type pageMsg struct {
 	err  error
 }
 
-func loadPage(ctx context.Context, st Store, bodyID int64, seq, off int) pageMsg {
-	p, err := st.LetterPage(ctx, bodyID, off, pageSize)
+func loadPage(ctx context.Context, st Store, bodyID int64, seq, off, size int) pageMsg {
+	p, err := st.LetterPage(ctx, bodyID, off, size)
 	return pageMsg{seq: seq, page: p, err: err}
 }
 
-// window numbers a new load of the rows around the cursor and returns where it starts; answers to older
-// loads are dropped.
-func (m *Model) window() (seq, off int) {
+// window numbers a new load of the rows around the screen and returns where it starts and how many rows
+// it reads; answers to older loads are dropped.
+func (m *Model) window() (seq, off, size int) {
 	m.pageSeq++
-	m.pending = model.PageStart(m.listCur.Index, pageSize, m.list.Total)
-	return m.pageSeq, m.pending
+	from, to := m.need()
+	m.pendingSize = max(pageSize, 4*m.listRows())
+	m.pending = model.PageStart((from+to)/2, m.pendingSize, m.list.Total)
+	return m.pageSeq, m.pending, m.pendingSize
+}
+
+// need is the part of the list that should be loaded: the rows on screen and a screen more on either side.
+func (m *Model) need() (from, to int) {
+	n := m.listRows()
+	return m.listCur.Offset - n, m.listCur.Offset + 2*n
 }
 
 func (m *Model) pageLoaded(msg pageMsg) tea.Cmd {
@@ -52,17 +60,16 @@ func (m *Model) ensurePage() tea.Cmd {
 	if m.body.ID == 0 {
 		return nil
 	}
-	n := m.listRows()
-	from, to := m.listCur.Offset-n, m.listCur.Offset+2*n
+	from, to := m.need()
 	if m.list.Covers(from, to) {
 		return nil
 	}
-	if m.pending >= 0 && max(from, 0) >= m.pending && min(to, m.list.Total) <= m.pending+pageSize {
+	if m.pending >= 0 && max(from, 0) >= m.pending && min(to, m.list.Total) <= m.pending+m.pendingSize {
 		return nil // on its way
 	}
 	st, body := m.st, m.body.ID
-	seq, off := m.window()
-	return func() tea.Msg { return loadPage(context.Background(), st, body, seq, off) }
+	seq, off, size := m.window()
+	return func() tea.Msg { return loadPage(context.Background(), st, body, seq, off, size) }
 }
 
 // moveList moves the list cursor by delta rows and loads what the screen will need.

@@ -45,6 +45,17 @@ func TestListScrollsPastTheFirstWindowToTheLastLetter(t *testing.T) {
 	if l, _ := m.selected(); l.ID != all.Rows[m.listRows()].ID {
 		t.Fatalf("a page down: %d, want %d", l.ID, all.Rows[m.listRows()].ID)
 	}
+	// On a tall screen every window still covers a screen either side: scrolling loads a window every
+	// few screens, never one per key.
+	m.SetSize(100, 80)
+	press(m, "g")
+	loads := m.pageSeq
+	for range 229 {
+		press(m, "down")
+	}
+	if l, _ := m.selected(); l.ID != last.ID || m.pageSeq-loads > 10 {
+		t.Fatalf("tall screen: at %d after %d loads", l.ID, m.pageSeq-loads)
+	}
 	// Deleting the last letter leaves the cursor on the one before it.
 	press(m, "G", "D", "j")
 	if l, ok := m.selected(); !ok || m.list.Total != 229 || l.ID != all.Rows[228].ID {

@@ -57,18 +57,19 @@ type Model struct {
 	st   Store
 	keys KeyMap
 
-	bodies  []model.Body
-	members []model.Member
-	cal     termijn.Calendar
-	open    []row
-	closed  model.Page[dossier.Dossier]
-	closedR []row // closed's rows with their terms
-	any     bool  // whether the body (or every body) has any dossier, whatever the filters
-	loaded  bool
-	seq     int
-	pageSeq int // of the latest load of a window of closed dossiers
-	pending int // where the window on its way starts in the closed run; -1: none
-	keep    int64
+	bodies      []model.Body
+	members     []model.Member
+	cal         termijn.Calendar
+	open        []row
+	closed      model.Page[dossier.Dossier]
+	closedR     []row // closed's rows with their terms
+	any         bool  // whether the body (or every body) has any dossier, whatever the filters
+	loaded      bool
+	seq         int
+	pageSeq     int // of the latest load of a window of closed dossiers
+	pending     int // where the window on its way starts in the closed run; -1: none
+	pendingSize int
+	keep        int64
 
 	status    int // index in statusFilters
 	kind      int // 0: every kind, else DossierKinds[kind-1]
@@ -138,7 +139,7 @@ type query struct {
 	allBodies    bool
 	status       dossier.Status
 	kind         termijn.DossierKind
-	off          int
+	off, size    int
 	openID       int64
 }
 
@@ -146,7 +147,7 @@ type query struct {
 func (m *Model) reload() tea.Cmd {
 	m.seq++
 	q := query{seq: m.seq, allBodies: m.allBodies, status: statusFilters[m.status], kind: m.kindFilter(), openID: m.openID}
-	q.pageSeq, q.off = m.window()
+	q.pageSeq, q.off, q.size = m.window()
 	return load(m.st, q)
 }
 
@@ -192,7 +193,7 @@ func load(st Store, q query) tea.Cmd {
 			}
 		}
 		if q.status != dossier.StatusOpen {
-			if msg.page = loadClosed(ctx, st, f, q.pageSeq, q.off); msg.page.err != nil {
+			if msg.page = loadClosed(ctx, st, f, q.pageSeq, q.off, q.size); msg.page.err != nil {
 				msg.err = msg.page.err
 				return msg
 			}

@@ -8,7 +8,7 @@ import (
 	"github.com/werkbank-nl/werkbank/model/dossier"
 )
 
-// pageSize is how many closed dossiers one load reads: a few screens of the council's history.
+// pageSize is how many closed dossiers one load reads at least (four screens when the screen is tall).
 const pageSize = 100
 
 // pageMsg is a loaded window of the closed dossiers.
@@ -19,9 +19,9 @@ type pageMsg struct {
 }
 
 // loadClosed reads a window of the closed dossiers of f.
-func loadClosed(ctx context.Context, st Store, f dossier.Filter, seq, off int) pageMsg {
+func loadClosed(ctx context.Context, st Store, f dossier.Filter, seq, off, size int) pageMsg {
 	f.Status = dossier.StatusClosed
-	p, err := st.DossierPage(ctx, f, off, pageSize)
+	p, err := st.DossierPage(ctx, f, off, size)
 	return pageMsg{seq: seq, page: p, err: err}
 }
 
@@ -50,12 +50,21 @@ func (m *Model) closedLoaded(msg pageMsg) {
 	}
 }
 
-// window numbers a new load of the closed dossiers around the cursor and returns where it starts in the
-// closed run; answers to older loads are dropped.
-func (m *Model) window() (seq, off int) {
+// window numbers a new load of the closed dossiers around the screen and returns where it starts in the
+// closed run and how many it reads; answers to older loads are dropped.
+func (m *Model) window() (seq, off, size int) {
 	m.pageSeq++
-	m.pending = model.PageStart(m.cur.Index-len(m.open), pageSize, m.closed.Total)
-	return m.pageSeq, m.pending
+	from, to := m.need()
+	m.pendingSize = max(pageSize, 4*m.listRows())
+	m.pending = model.PageStart((from+to)/2, m.pendingSize, m.closed.Total)
+	return m.pageSeq, m.pending, m.pendingSize
+}
+
+// need is the part of the closed run that should be loaded: its rows on screen and a screen more on
+// either side.
+func (m *Model) need() (from, to int) {
+	n := m.listRows()
+	return m.cur.Offset - n - len(m.open), m.cur.Offset + 2*n - len(m.open)
 }
 
 // ensurePage loads the closed dossiers around the cursor when the rows on screen, or a screen more on
@@ -64,12 +73,11 @@ func (m *Model) ensurePage() tea.Cmd {
 	if !m.loaded || statusFilters[m.status] == dossier.StatusOpen {
 		return nil
 	}
-	n := m.listRows()
-	from, to := m.cur.Offset-n-len(m.open), m.cur.Offset+2*n-len(m.open)
+	from, to := m.need()
 	if m.closed.Covers(from, to) {
 		return nil
 	}
-	if m.pending >= 0 && max(from, 0) >= m.pending && min(to, m.closed.Total) <= m.pending+pageSize {
+	if m.pending >= 0 && max(from, 0) >= m.pending && min(to, m.closed.Total) <= m.pending+m.pendingSize {
 		return nil // on its way
 	}
 	var body int64
@@ -78,8 +86,8 @@ func (m *Model) ensurePage() tea.Cmd {
 	}
 	f := dossier.Filter{BodyID: body, Kind: m.kindFilter()}
 	st := m.st
-	seq, off := m.window()
-	return func() tea.Msg { return loadClosed(context.Background(), st, f, seq, off) }
+	seq, off, size := m.window()
+	return func() tea.Msg { return loadClosed(context.Background(), st, f, seq, off, size) }
 }
 
 // moveList moves the list cursor by delta rows and loads what the screen will need.

@@ -70,6 +70,17 @@ func TestListScrollsPastTheFirstWindowToTheLastDossier(t *testing.T) {
 	if r, ok := m.rowAt(m.cur.Index); !ok || r.d.Title != fmt.Sprintf("Oud dossier %d", m.listRows()-1) {
 		t.Fatalf("a page down: %q %v", r.d.Title, ok)
 	}
+	// On a tall screen every window still covers a screen either side: scrolling loads a window every
+	// few screens, never one per key.
+	m.SetSize(100, 90)
+	press(m, "g")
+	loads := m.pageSeq
+	for range m.total() {
+		press(m, "down")
+	}
+	if r, _ := m.rowAt(m.cur.Index); r.d.ID != ids["Oud dossier 229"] || m.pageSeq-loads > 10 {
+		t.Fatalf("tall screen: at %q after %d loads", r.d.Title, m.pageSeq-loads)
+	}
 }
 
 func TestJumpToADossierOutsideTheWindow(t *testing.T) {
