@@ -82,6 +82,18 @@ func BenchmarkListPages(b *testing.B) {
 			ds, err := s.Dossiers(ctx, dossier.Filter{BodyID: body.ID})
 			return len(ds), err
 		}},
+		{"Dossiers/open", func(ctx context.Context) (int, error) {
+			ds, err := s.Dossiers(ctx, dossier.Filter{BodyID: body.ID, Status: dossier.StatusOpen})
+			return len(ds), err
+		}},
+		{"DossierPage/closed-first", func(ctx context.Context) (int, error) {
+			p, err := s.DossierPage(ctx, dossier.Filter{BodyID: body.ID, Status: dossier.StatusClosed}, 0, page)
+			return len(p.Rows), err
+		}},
+		{"DossierPage/closed-last", func(ctx context.Context) (int, error) {
+			p, err := s.DossierPage(ctx, dossier.Filter{BodyID: body.ID, Status: dossier.StatusClosed}, 200, page)
+			return len(p.Rows), err
+		}},
 		{"Termijnen", func(ctx context.Context) (int, error) {
 			ov, err := s.Termijnen(ctx, body.ID, today)
 			return len(ov.Items) + len(ov.Meetings), err
@@ -116,6 +128,23 @@ func BenchmarkListPages(b *testing.B) {
 			}
 			_, err = s.LetterTemplates(ctx)
 			return len(p.Rows), err
+		}},
+		{"screen/dossiers", func(ctx context.Context) (int, error) { // the filter "alle"; "open", the default, skips DossierPage
+			if _, err := s.Bodies(ctx); err != nil {
+				return 0, err
+			}
+			if _, err := s.Members(ctx, body.ID); err != nil {
+				return 0, err
+			}
+			if _, err := s.Calendar(ctx); err != nil {
+				return 0, err
+			}
+			open, err := s.Dossiers(ctx, dossier.Filter{BodyID: body.ID, Status: dossier.StatusOpen})
+			if err != nil {
+				return 0, err
+			}
+			p, err := s.DossierPage(ctx, dossier.Filter{BodyID: body.ID, Status: dossier.StatusClosed}, 0, page)
+			return len(open) + len(p.Rows), err
 		}},
 		{"screen/overzicht", func(ctx context.Context) (int, error) {
 			if _, err := s.Bodies(ctx); err != nil {
