@@ -15,14 +15,17 @@ import (
 	"github.com/werkbank-nl/werkbank/tui/notulen"
 )
 
-// Store is what the Acties view needs of the database.
+// Store is what the Acties view needs of the database. The lists are read a window at a time
+// (ActionsPage, DecisionsPage) and the meetings and dossiers of the filter form only when it opens, so
+// that nothing the screen loads grows with the years of a council.
 type Store interface {
 	Bodies(ctx context.Context) ([]model.Body, error)
 	Members(ctx context.Context, bodyID int64) ([]model.Member, error)
 	Bestuurder(ctx context.Context, bodyID int64) (model.Bestuurder, error)
-	MeetingRows(ctx context.Context, bodyID int64, today model.Date) ([]model.MeetingRow, error)
+	Meeting(ctx context.Context, id int64) (model.Meeting, error)
+	MeetingChoices(ctx context.Context, bodyID int64, day model.Date, limit int) ([]model.Meeting, error)
 	DossierChoices(ctx context.Context, bodyID int64) ([]model.DossierChoice, error)
-	Actions(ctx context.Context, bodyID int64, f model.ActionFilter, day model.Date) ([]model.Action, error)
+	ActionsPage(ctx context.Context, bodyID int64, f model.ActionFilter, day model.Date, r model.PageRequest) (model.ActionPage, error)
 	CreateAction(ctx context.Context, a model.Action) (model.Action, error)
 	UpdateAction(ctx context.Context, a model.Action) (model.Action, error)
 	SetActionStatus(ctx context.Context, a model.Action, st model.ActionStatus) (model.Action, error)
@@ -30,7 +33,7 @@ type Store interface {
 	DeleteAction(ctx context.Context, id int64) error
 	UndoLastActionChange(ctx context.Context, bodyID int64) (model.Action, string, error)
 	ActionHistory(ctx context.Context, actionID int64) ([]model.ActionChange, error)
-	Decisions(ctx context.Context, bodyID int64, f model.DecisionFilter) ([]model.Decision, error)
+	DecisionsPage(ctx context.Context, bodyID int64, f model.DecisionFilter, r model.PageRequest) (model.DecisionPage, error)
 	DecisionYears(ctx context.Context, bodyID int64) ([]int, error)
 	ExportActions(ctx context.Context, bodyID int64, f model.ActionFilter, format, path string) error
 	ExportDecisions(ctx context.Context, bodyID int64, f model.DecisionFilter, format, path string) error
@@ -60,20 +63,22 @@ type Model struct {
 	keys KeyMap
 	mode mode
 
-	body     model.Body
-	owners   []string
-	meetings []model.Meeting
-	dossiers []model.DossierChoice
+	body   model.Body
+	owners []string
 
 	show    show
 	filter  model.ActionFilter // owner, meeting and dossier; open and late come from show
-	actions []model.Action
-	cur     common.Cursor
+	acts    window[model.Action]
+	late    int           // late actions in the whole filtered list
+	meeting model.Meeting // of the meeting filter, for the header
+	dossier string        // title of the dossier filter, for the header
+	// loading is set while a whole reload (body, owners, page) is on its way: scrolling waits for it.
+	loading bool
 
-	decisions []model.Decision
+	decs      window[model.Decision]
 	years     []int
 	dfilter   model.DecisionFilter
-	dcur      common.Cursor
+	dmeeting  model.Meeting // of the decisions' meeting filter
 	search    textinput.Model
 	searching bool
 
@@ -82,6 +87,7 @@ type Model struct {
 
 	form       *form.Model
 	formTarget any
+	choices    choicesMsg // the meetings and dossiers the filter form offers
 
 	seq, dseq     int
 	focus         int64
@@ -93,7 +99,8 @@ func New(c common.Common, st Store) *Model {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 200
-	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly), search: in, dfilter: model.DecisionFilter{Year: c.Today().Year()}}
+	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly), search: in, dfilter: model.DecisionFilter{Year: c.Today().Year()},
+		acts: newWindow[model.Action](), decs: newWindow[model.Decision]()}
 }
 
 func (m *Model) Init() tea.Cmd   { return m.reload() }
@@ -116,21 +123,23 @@ func (m *Model) listFilter() model.ActionFilter {
 	return f
 }
 
+// loadedMsg answers a reload: the active body and its owners (full) and a window of its actions.
 type loadedMsg struct {
-	seq      int
-	body     model.Body
-	owners   []string
-	meetings []model.Meeting
-	dossiers []model.DossierChoice
-	actions  []model.Action
-	err      error
+	seq     int
+	full    bool
+	body    model.Body
+	owners  []string
+	meeting model.Meeting
+	page    model.ActionPage
+	err     error
 }
 
 type decisionsMsg struct {
-	seq       int
-	decisions []model.Decision
-	years     []int
-	err       error
+	seq     int
+	page    model.DecisionPage
+	years   []int
+	meeting model.Meeting
+	err     error
 }
 
 type historyMsg struct {
@@ -146,10 +155,11 @@ type savedMsg struct {
 	focus int64
 }
 
-func load(st Store, f model.ActionFilter, today model.Date, seq int) tea.Cmd {
+// load reads the active body, its owners, the meeting of the filter and the window r of its actions.
+func load(st Store, f model.ActionFilter, today model.Date, r model.PageRequest, seq int) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
-		msg := loadedMsg{seq: seq}
+		msg := loadedMsg{seq: seq, full: true}
 		bodies, err := st.Bodies(ctx)
 		if err != nil {
 			msg.err = err
@@ -175,28 +185,40 @@ func load(st Store, f model.ActionFilter, today model.Date, seq int) tea.Cmd {
 			return msg
 		}
 		msg.owners = model.Owners(members, b.Name)
-		rows, err := st.MeetingRows(ctx, id, today)
-		if err != nil {
-			msg.err = err
-			return msg
+		if f.MeetingID != 0 {
+			if msg.meeting, err = st.Meeting(ctx, f.MeetingID); err != nil && !errors.Is(err, model.ErrNotFound) {
+				msg.err = err
+				return msg
+			}
 		}
-		for _, r := range rows {
-			msg.meetings = append(msg.meetings, r.Meeting)
-		}
-		if msg.dossiers, msg.err = st.DossierChoices(ctx, id); msg.err != nil {
-			return msg
-		}
-		msg.actions, msg.err = st.Actions(ctx, id, f, today)
+		msg.page, msg.err = st.ActionsPage(ctx, id, f, today, r)
 		return msg
 	}
 }
 
-func loadDecisions(st Store, bodyID int64, f model.DecisionFilter, seq int) tea.Cmd {
+// loadActions reads another window of the same list, as the cursor moves.
+func loadActions(st Store, bodyID int64, f model.ActionFilter, today model.Date, r model.PageRequest, seq int) tea.Cmd {
+	return func() tea.Msg {
+		page, err := st.ActionsPage(context.Background(), bodyID, f, today, r)
+		return loadedMsg{seq: seq, page: page, err: err}
+	}
+}
+
+// loadDecisions reads a window of the besluitenlijst; with years, also the years that have decisions
+// and the meeting of the filter.
+func loadDecisions(st Store, bodyID int64, f model.DecisionFilter, r model.PageRequest, years bool, seq int) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
 		msg := decisionsMsg{seq: seq}
-		if msg.decisions, msg.err = st.Decisions(ctx, bodyID, f); msg.err != nil {
+		if msg.page, msg.err = st.DecisionsPage(ctx, bodyID, f, r); msg.err != nil || !years {
 			return msg
+		}
+		if f.MeetingID != 0 {
+			var err error
+			if msg.meeting, err = st.Meeting(ctx, f.MeetingID); err != nil && !errors.Is(err, model.ErrNotFound) {
+				msg.err = err
+				return msg
+			}
 		}
 		msg.years, msg.err = st.DecisionYears(ctx, bodyID)
 		return msg
@@ -210,56 +232,70 @@ func loadHistory(st Store, a model.Action) tea.Cmd {
 	}
 }
 
-// reload asks for fresh data; answers to older requests are dropped when they arrive.
+// reload asks for fresh data: the body, its owners and the window around the cursor (or around the
+// action in m.focus); answers to older requests are dropped when they arrive.
 func (m *Model) reload() tea.Cmd {
 	m.seq++
-	cmds := []tea.Cmd{load(m.st, m.listFilter(), m.today(), m.seq)}
+	m.loading = true
+	cmds := []tea.Cmd{load(m.st, m.listFilter(), m.today(), m.acts.around(m.focus), m.seq)}
 	if m.body.ID != 0 {
 		cmds = append(cmds, m.reloadDecisions())
 	}
 	return tea.Batch(cmds...)
 }
 
+// ensureActions loads the window the cursor is moving into, before it gets there.
+func (m *Model) ensureActions() tea.Cmd {
+	if m.body.ID == 0 || m.loading {
+		return nil
+	}
+	off, ok := m.acts.want(m.listRows())
+	if !ok {
+		return nil
+	}
+	m.seq++
+	return loadActions(m.st, m.body.ID, m.listFilter(), m.today(), model.PageRequest{Offset: off, Limit: pageSize}, m.seq)
+}
+
 func (m *Model) reloadDecisions() tea.Cmd {
 	m.dseq++
-	return loadDecisions(m.st, m.body.ID, m.dfilter, m.dseq)
+	return loadDecisions(m.st, m.body.ID, m.dfilter, m.decs.around(0), true, m.dseq)
+}
+
+// ensureDecisions loads the window of the besluitenlijst the cursor is moving into.
+func (m *Model) ensureDecisions() tea.Cmd {
+	off, ok := m.decs.want(m.decisionRows())
+	if !ok || m.body.ID == 0 {
+		return nil
+	}
+	m.dseq++
+	return loadDecisions(m.st, m.body.ID, m.dfilter, model.PageRequest{Offset: off, Limit: pageSize}, false, m.dseq)
 }
 
 func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
-		if msg.seq != m.seq {
-			return m, nil
-		}
-		if msg.err != nil {
-			return m, common.Error(msg.err)
-		}
-		first := m.body.ID == 0 && msg.body.ID != 0
-		if msg.body.ID != m.body.ID && m.body.ID != 0 {
-			m.mode, m.filter = modeActions, model.ActionFilter{}
-		}
-		m.body, m.owners, m.meetings, m.dossiers, m.actions = msg.body, msg.owners, msg.meetings, msg.dossiers, msg.actions
-		if m.focus != 0 {
-			for i, a := range m.actions {
-				if a.ID == m.focus {
-					m.cur.Index = i
-				}
-			}
-			m.focus = 0
-		}
-		m.cur.Clamp(len(m.actions), m.listRows())
-		if first {
-			return m, m.reloadDecisions()
-		}
+		return m.loaded(msg)
 	case decisionsMsg:
 		if msg.seq != m.dseq {
 			return m, nil
 		}
 		if msg.err != nil {
+			m.decs.pending = -1
 			return m, common.Error(msg.err)
 		}
-		m.decisions, m.years = msg.decisions, msg.years
-		m.dcur.Clamp(len(m.decisions), m.listRows())
+		if msg.years != nil {
+			m.years, m.dmeeting = msg.years, msg.meeting
+		}
+		m.decs.set(msg.page.Page, -1, m.decisionRows())
+		return m, m.ensureDecisions()
+	case choicesMsg:
+		if msg.err != nil {
+			return m, common.Error(msg.err)
+		}
+		if m.form == nil && m.mode == modeActions {
+			m.filterForm(msg)
+		}
 	case historyMsg:
 		if msg.err != nil {
 			return m, common.Error(msg.err)
@@ -277,6 +313,36 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		return m.key(msg)
 	}
 	return m, nil
+}
+
+// loaded takes a window of the actielijst, and on a whole reload the body and its owners too.
+func (m *Model) loaded(msg loadedMsg) (*Model, tea.Cmd) {
+	if msg.seq != m.seq {
+		return m, nil
+	}
+	m.loading = false
+	if msg.err != nil {
+		m.acts.pending = -1
+		return m, common.Error(msg.err)
+	}
+	var cmd tea.Cmd
+	if msg.full {
+		first, other := m.body.ID == 0 && msg.body.ID != 0, m.body.ID != 0 && msg.body.ID != m.body.ID
+		m.body, m.owners, m.meeting = msg.body, msg.owners, msg.meeting
+		m.focus = 0
+		switch {
+		case first:
+			cmd = m.reloadDecisions()
+		case other:
+			// Another body: its whole list from the top, unfiltered.
+			m.mode, m.filter, m.dossier = modeActions, model.ActionFilter{}, ""
+			m.acts.reset()
+			return m, m.reload()
+		}
+	}
+	m.late = msg.page.Late
+	m.acts.set(msg.page.Page, msg.page.Focus, m.listRows())
+	return m, tea.Batch(cmd, m.ensureActions())
 }
 
 // saved shows the result of a write: a field error goes back to its field in the open form; a conflict
@@ -327,3 +393,6 @@ func openMinutes(meetingID int64) tea.Cmd {
 }
 
 func (m *Model) listRows() int { return max(m.height-5, 1) }
+
+// decisionRows is the number of decisions on screen: the search line takes one.
+func (m *Model) decisionRows() int { return max(m.listRows()-1, 1) }

@@ -190,7 +190,7 @@ func TestQuickKeysAndUndo(t *testing.T) {
 	if len(status) == 0 || !strings.Contains(status[0], "uitgesteld tot do 20 nov 2025 (3x uitgesteld)") {
 		t.Fatalf("postpone: %v", status)
 	}
-	if a := m.actions[m.cur.Index]; a.Description != "Roosterevaluatie opvragen bij HR" || a.Postponed != 3 {
+	if a, _ := m.selected(); a.Description != "Roosterevaluatie opvragen bij HR" || a.Postponed != 3 {
 		t.Fatalf("cursor after postpone on %+v", a)
 	}
 	press(m, "x")
@@ -237,9 +237,9 @@ func TestEditAndNewAction(t *testing.T) {
 		t.Fatalf("new action:\n%s", v)
 	}
 	// A due date before the meeting the action came from is refused at the field, nothing saved.
-	for i, a := range m.actions {
+	for i, a := range m.acts.Rows {
 		if strings.HasPrefix(a.Description, "Reactie achterban") {
-			m.cur.Index = i
+			m.acts.cur.Index = m.acts.Offset + i
 		}
 	}
 	press(m, "e", "tab", "tab", "ctrl+u", "2025-11-01", "ctrl+s")

@@ -10,11 +10,13 @@ import (
 	"github.com/werkbank-nl/werkbank/tui/common"
 )
 
-func (m *Model) selectedDecision() (model.Decision, bool) {
-	if len(m.decisions) == 0 {
-		return model.Decision{}, false
-	}
-	return m.decisions[m.dcur.Index], true
+// selectedDecision is the decision under the cursor, when its window is loaded.
+func (m *Model) selectedDecision() (model.Decision, bool) { return m.decs.selected() }
+
+// moveDecisions moves the cursor by delta rows and loads the window the screen will need.
+func (m *Model) moveDecisions(delta int) tea.Cmd {
+	m.decs.move(delta, m.decisionRows())
+	return m.ensureDecisions()
 }
 
 func (m *Model) decisionKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
@@ -25,13 +27,22 @@ func (m *Model) decisionKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		if m.dfilter.Query != "" || m.dfilter.MeetingID != 0 {
 			m.dfilter.Query, m.dfilter.MeetingID = "", 0
 			m.search.SetValue("")
+			m.decs.reset()
 			return m, m.reloadDecisions()
 		}
 		m.mode = modeActions
 	case key.Matches(msg, k.Up):
-		m.dcur.Move(-1, len(m.decisions), m.listRows())
+		return m, m.moveDecisions(-1)
 	case key.Matches(msg, k.Down):
-		m.dcur.Move(1, len(m.decisions), m.listRows())
+		return m, m.moveDecisions(1)
+	case key.Matches(msg, k.PageUp):
+		return m, m.moveDecisions(-m.decisionRows())
+	case key.Matches(msg, k.PageDown):
+		return m, m.moveDecisions(m.decisionRows())
+	case key.Matches(msg, k.Top):
+		return m, m.moveDecisions(-m.decs.Total)
+	case key.Matches(msg, k.Bottom):
+		return m, m.moveDecisions(m.decs.Total)
 	case key.Matches(msg, k.Search):
 		m.searching = true
 		m.search.Focus()
@@ -46,7 +57,7 @@ func (m *Model) decisionKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		} else if d.MeetingID != 0 {
 			m.dfilter.MeetingID = d.MeetingID
 		}
-		m.dcur = common.Cursor{}
+		m.decs.reset()
 		return m, m.reloadDecisions()
 	case key.Matches(msg, k.Minutes) && ok && d.MeetingID != 0:
 		return m, openMinutes(d.MeetingID)
@@ -72,7 +83,8 @@ func (m *Model) stepYear(dir int) tea.Cmd {
 		}
 	}
 	i = (i + dir + len(years)) % len(years)
-	m.dfilter.Year, m.dcur = years[i], common.Cursor{}
+	m.dfilter.Year = years[i]
+	m.decs.reset()
 	return m.reloadDecisions()
 }
 
@@ -97,13 +109,14 @@ func (m *Model) searchKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		m.search.Blur()
 		m.search.SetValue("")
 		m.dfilter.Query = ""
+		m.decs.reset()
 		return m, m.reloadDecisions()
 	}
 	var cmd tea.Cmd
 	m.search, cmd = m.search.Update(msg)
 	if q := m.search.Value(); q != m.dfilter.Query {
 		m.dfilter.Query = q
-		m.dcur = common.Cursor{}
+		m.decs.reset()
 		return m, tea.Batch(cmd, m.reloadDecisions())
 	}
 	return m, cmd
@@ -117,28 +130,33 @@ func (m *Model) viewDecisions(b *strings.Builder) {
 	}
 	left := " " + s.Title.Render("Besluitenlijst") + "  jaar: " + s.Selected.Render("‹ "+year+" ›")
 	if m.dfilter.MeetingID != 0 {
-		left += "  vergadering: " + m.meetingTitle(m.dfilter.MeetingID)
+		left += "  vergadering: " + meetingTitle(m.dmeeting, m.dfilter.MeetingID)
 	}
-	b.WriteString(spread(left, common.Count(len(m.decisions), "besluit", "besluiten")+" ", m.width) + "\n")
+	total := m.decs.Total
+	end := min(m.decs.cur.Offset+m.decisionRows(), total)
+	b.WriteString(spread(left, where(m.decs.cur.Offset, end, total)+count(total, "besluit", "besluiten")+" ", m.width) + "\n")
 	search := m.search.View()
 	if !m.searching && m.dfilter.Query == "" {
 		search = s.Muted.Render("/ om te zoeken in nummer en tekst")
 	}
 	b.WriteString(" Zoeken: " + search + "\n")
 	b.WriteString(s.Muted.Render(fmt.Sprintf("   %-9s %-12s %-24s %s", "nummer", "datum", "vergadering", "besluit")) + "\n")
-	if len(m.decisions) == 0 {
+	if total == 0 {
 		b.WriteString("   Geen besluiten gevonden. Besluiten legt u vast in de notulen van een vergadering (Agenda, N).\n")
 	}
-	end := min(m.dcur.Offset+m.listRows()-1, len(m.decisions))
-	for i := m.dcur.Offset; i < end; i++ {
-		d := m.decisions[i]
+	for i := m.decs.cur.Offset; i < end; i++ {
+		d, ok := m.decs.At(i)
+		if !ok {
+			m.row(b, i == m.decs.cur.Index, s.Muted.Render("…"), false) // its window is on its way
+			continue
+		}
 		meeting := d.MeetingTitle
 		if meeting != "" {
 			meeting = strings.SplitN(meeting, " ", 2)[0]
 		}
 		line := fmt.Sprintf("%-9s %-12s %s %s", d.Number(), d.Date.Weekday2()+" "+d.Date.DayMonth(), common.Pad(meeting, 24),
 			strings.ReplaceAll(d.Text, "\n", " "))
-		m.row(b, i == m.dcur.Index, line, false)
+		m.row(b, i == m.decs.cur.Index, line, false)
 	}
 	b.WriteString(m.rule() + "\n")
 	if d, ok := m.selectedDecision(); ok {

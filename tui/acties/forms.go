@@ -9,7 +9,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/werkbank-nl/werkbank/model"
-	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/form"
 )
 
@@ -70,7 +69,36 @@ func (m *Model) actionForm(a model.Action) {
 	), actionTarget{a})
 }
 
-func (m *Model) filterForm() {
+// meetingChoices is how many meetings the filter form offers, the latest held: about two years. The
+// actions of an older meeting are one m away, on any of its actions.
+const meetingChoices = 40
+
+// choicesMsg carries what the filter form offers; it is read when the form opens, never with the list.
+type choicesMsg struct {
+	meetings []model.Meeting
+	dossiers []model.DossierChoice
+	err      error
+}
+
+func loadChoices(st Store, bodyID int64, today model.Date) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		var msg choicesMsg
+		if msg.meetings, msg.err = st.MeetingChoices(ctx, bodyID, today, meetingChoices); msg.err != nil {
+			return msg
+		}
+		msg.dossiers, msg.err = st.DossierChoices(ctx, bodyID)
+		return msg
+	}
+}
+
+// filterForm opens the filter form on the choices just loaded; the meeting filtered on now is offered
+// even when it is older than the latest.
+func (m *Model) filterForm(c choicesMsg) {
+	if m.meeting.ID != 0 && m.meeting.ID == m.filter.MeetingID && !containsMeeting(c.meetings, m.meeting.ID) {
+		c.meetings = append(c.meetings, m.meeting)
+	}
+	m.choices = c
 	owners := append([]string{allLabel}, m.owners...)
 	owner := m.filter.Owner
 	if owner == "" {
@@ -78,18 +106,16 @@ func (m *Model) filterForm() {
 	}
 	meetings := []string{allLabel}
 	sel := allLabel
-	for _, mt := range m.meetings {
-		if !mt.Date.After(m.today()) {
-			l := meetingLabel(mt)
-			meetings = append(meetings, l)
-			if mt.ID == m.filter.MeetingID {
-				sel = l
-			}
+	for _, mt := range c.meetings {
+		l := meetingLabel(mt)
+		meetings = append(meetings, l)
+		if mt.ID == m.filter.MeetingID {
+			sel = l
 		}
 	}
 	dossiers := []string{allLabel}
 	dsel := allLabel
-	for _, d := range m.dossiers {
+	for _, d := range c.dossiers {
 		dossiers = append(dossiers, d.Title)
 		if d.ID == m.filter.DossierID {
 			dsel = d.Title
@@ -100,6 +126,15 @@ func (m *Model) filterForm() {
 		form.Choice("meeting", "Vergadering", sel, meetings).WithHint("waar de actie is afgesproken"),
 		form.Choice("dossier", "Dossier", dsel, dossiers),
 	), filterTarget{})
+}
+
+func containsMeeting(list []model.Meeting, id int64) bool {
+	for _, mt := range list {
+		if mt.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 func meetingLabel(mt model.Meeting) string { return mt.Kind.Label() + " " + mt.Date.Short() }
@@ -156,17 +191,19 @@ func (m *Model) submit(msg form.SubmitMsg) tea.Cmd {
 		if v["owner"] != allLabel {
 			f.Owner = v["owner"]
 		}
-		for _, mt := range m.meetings {
+		m.dossier = ""
+		for _, mt := range m.choices.meetings {
 			if meetingLabel(mt) == v["meeting"] {
 				f.MeetingID = mt.ID
 			}
 		}
-		for _, d := range m.dossiers {
+		for _, d := range m.choices.dossiers {
 			if d.Title == v["dossier"] {
-				f.DossierID = d.ID
+				f.DossierID, m.dossier = d.ID, d.Title
 			}
 		}
-		m.filter, m.cur = f, common.Cursor{}
+		m.filter, m.choices = f, choicesMsg{}
+		m.acts.reset()
 		if f.MeetingID != 0 && m.show == showOpen {
 			m.show = showAll // the actions of one meeting: all of them, also the closed ones
 		}

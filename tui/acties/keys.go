@@ -3,9 +3,11 @@ package acties
 import "github.com/charmbracelet/bubbles/key"
 
 // KeyMap holds the keys of the Acties view. None collides with the global keys (1-6, tab, q, ?, ",", P,
-// O) nor with the list paging keys (g G b u f d h l); the besluitenlijst is reached with B.
+// O); the lists page with pgup/pgdn and go to their ends with g/home and G/end, as the other lists do;
+// the besluitenlijst is reached with B.
 type KeyMap struct {
 	Up, Down, Back                          key.Binding
+	PageUp, PageDown, Top, Bottom           key.Binding
 	Done, Busy, Postpone, Edit, New, Undo   key.Binding
 	Delete, Show, Filter, History, Minutes  key.Binding
 	Export, Decisions, Search, PrevY, NextY key.Binding
@@ -18,6 +20,10 @@ func DefaultKeyMap(readOnly bool) KeyMap {
 		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "omhoog")),
 		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "omlaag")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "terug")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "pagina omhoog")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "pagina omlaag")),
+		Top:       key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "begin")),
+		Bottom:    key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "eind")),
 		Done:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "gereed")),
 		Busy:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "bezig")),
 		Postpone:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "+1 week")),
@@ -63,8 +69,9 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.keys
 	if m.mode == modeDecisions {
-		return [][]key.Binding{{k.Up, k.Down, k.Search}, {k.PrevY, k.NextY, k.Meeting}, {k.Export, k.Minutes, k.Back}}
+		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Search, k.PrevY, k.NextY, k.Meeting},
+			{k.Export, k.Minutes, k.Back}}
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Show, k.Filter}, {k.Done, k.Busy, k.Postpone, k.Undo},
-		{k.New, k.Edit, k.Delete, k.History}, {k.Minutes, k.Decisions, k.Export}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Show, k.Filter, k.Meeting, k.Back},
+		{k.Done, k.Busy, k.Postpone, k.Undo}, {k.New, k.Edit, k.Delete, k.History}, {k.Minutes, k.Decisions, k.Export}}
 }

@@ -12,11 +12,13 @@ import (
 	"github.com/werkbank-nl/werkbank/tui/common"
 )
 
-func (m *Model) selected() (model.Action, bool) {
-	if len(m.actions) == 0 {
-		return model.Action{}, false
-	}
-	return m.actions[m.cur.Index], true
+// selected is the action under the cursor, when its window is loaded.
+func (m *Model) selected() (model.Action, bool) { return m.acts.selected() }
+
+// moveActions moves the cursor by delta rows and loads the window the screen will need.
+func (m *Model) moveActions(delta int) tea.Cmd {
+	m.acts.move(delta, m.listRows())
+	return m.ensureActions()
 }
 
 // write runs a store call in the background and reports it as a savedMsg.
@@ -30,9 +32,17 @@ func (m *Model) actionKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	st := m.st
 	switch {
 	case key.Matches(msg, k.Up):
-		m.cur.Move(-1, len(m.actions), m.listRows())
+		return m, m.moveActions(-1)
 	case key.Matches(msg, k.Down):
-		m.cur.Move(1, len(m.actions), m.listRows())
+		return m, m.moveActions(1)
+	case key.Matches(msg, k.PageUp):
+		return m, m.moveActions(-m.listRows())
+	case key.Matches(msg, k.PageDown):
+		return m, m.moveActions(m.listRows())
+	case key.Matches(msg, k.Top):
+		return m, m.moveActions(-m.acts.Total)
+	case key.Matches(msg, k.Bottom):
+		return m, m.moveActions(m.acts.Total)
 	case key.Matches(msg, k.Done) && ok:
 		return m, write(a.Number()+" gereed (z maakt ongedaan)", a.ID, func(ctx context.Context) error {
 			_, err := st.SetActionStatus(ctx, a, model.ActionDone)
@@ -55,10 +65,10 @@ func (m *Model) actionKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 		return m, write(a.Number()+" naar de prullenbak (z of P haalt haar terug)", 0, func(ctx context.Context) error { return st.DeleteAction(ctx, a.ID) })
 	case key.Matches(msg, k.Show):
 		m.show = (m.show + 1) % 3
-		m.cur = common.Cursor{}
+		m.acts.reset()
 		return m, m.reload()
 	case key.Matches(msg, k.Filter) && m.body.ID != 0:
-		m.filterForm()
+		return m, loadChoices(st, m.body.ID, m.today())
 	case key.Matches(msg, k.History) && ok:
 		return m, loadHistory(st, a)
 	case key.Matches(msg, k.Minutes) && ok && a.MeetingID != 0:
@@ -70,8 +80,24 @@ func (m *Model) actionKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	case key.Matches(msg, k.Decisions):
 		m.mode = modeDecisions
 		return m, m.reloadDecisions()
-	case msg.String() == "esc" && (m.filter != model.ActionFilter{}):
-		m.filter = model.ActionFilter{}
+	case key.Matches(msg, k.Meeting) && ok:
+		// Toggle: the actions of the selected action's meeting (also an old one), or all again.
+		switch {
+		case m.filter.MeetingID != 0:
+			m.filter.MeetingID = 0
+		case a.MeetingID != 0:
+			m.filter.MeetingID = a.MeetingID
+			if m.show == showOpen {
+				m.show = showAll // the actions of one meeting: all of them, also the closed ones
+			}
+		default:
+			return m, common.Status("Deze actie komt niet uit een vergadering")
+		}
+		m.acts.reset()
+		return m, m.reload()
+	case key.Matches(msg, k.Back) && (m.filter != model.ActionFilter{}):
+		m.filter, m.dossier = model.ActionFilter{}, ""
+		m.acts.reset()
 		return m, m.reload()
 	}
 	return m, nil
@@ -102,12 +128,6 @@ func (m *Model) undo() tea.Cmd {
 func (m *Model) viewActions(b *strings.Builder) {
 	s := m.c.Styles
 	today := m.today()
-	late := 0
-	for _, a := range m.actions {
-		if a.OverdueDays(today) > 0 {
-			late++
-		}
-	}
 	tabs := []string{"open", "alle", "te laat"}
 	for i := range tabs {
 		if show(i) == m.show {
@@ -117,12 +137,14 @@ func (m *Model) viewActions(b *strings.Builder) {
 		}
 	}
 	left := " " + s.Title.Render("Acties") + "  " + strings.Join(tabs, " ") + "  " + m.filterText()
-	right := fmt.Sprintf("%s · %d te laat ", common.Count(len(m.actions), "actie", "acties"), late)
+	total := m.acts.Total
+	end := min(m.acts.cur.Offset+m.listRows(), total)
+	right := fmt.Sprintf("%s%s · %d te laat ", where(m.acts.cur.Offset, end, total), count(total, "actie", "acties"), m.late)
 	b.WriteString(spread(left, right, m.width) + "\n")
 	descW := m.descWidth()
 	b.WriteString(s.Muted.Render(fmt.Sprintf("     %-5s %s %-13s %-8s %-9s %s", "nr", common.Pad("actie", descW), "eigenaar", "datum", "status",
 		"uitgesteld")) + "\n")
-	if len(m.actions) == 0 {
+	if total == 0 {
 		switch {
 		case m.show == showLate:
 			b.WriteString("   Geen acties te laat.\n")
@@ -130,9 +152,12 @@ func (m *Model) viewActions(b *strings.Builder) {
 			b.WriteString("   Geen acties in deze selectie. Druk n voor een nieuwe actie, v om alle acties te zien.\n")
 		}
 	}
-	end := min(m.cur.Offset+m.listRows(), len(m.actions))
-	for i := m.cur.Offset; i < end; i++ {
-		a := m.actions[i]
+	for i := m.acts.cur.Offset; i < end; i++ {
+		a, ok := m.acts.At(i)
+		if !ok {
+			m.row(b, i == m.acts.cur.Index, s.Muted.Render("…"), false) // its window is on its way
+			continue
+		}
 		days := a.OverdueDays(today)
 		flag := " "
 		if days > 0 {
@@ -148,12 +173,36 @@ func (m *Model) viewActions(b *strings.Builder) {
 		}
 		line := fmt.Sprintf("%s %-5s %s %s %s %s %s %s", flag, a.Number(), common.Pad(desc, descW), common.Pad(a.Owner, 13),
 			common.Pad(dueShort(a.Due, today), 8), common.Pad(string(a.Status), 9), common.Pad(post, 3), model.LateText(days))
-		m.row(b, i == m.cur.Index, line, days > 0)
+		m.row(b, i == m.acts.cur.Index, line, days > 0)
 	}
 	b.WriteString(m.rule() + "\n")
 	if a, ok := m.selected(); ok {
 		b.WriteString(m.detail(a) + "\n")
 	}
+}
+
+// where says which rows of a long list are on screen ("21–39 van "); nothing when they all fit.
+func where(from, to, total int) string {
+	if from == 0 && to >= total {
+		return ""
+	}
+	return fmt.Sprintf("%s–%s van ", thousands(from+1), thousands(to))
+}
+
+// count is common.Count with the Dutch thousands separator: "20.000 acties".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return thousands(n) + " " + many
+}
+
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
 }
 
 // dueShort is "13 nov", or "13-01-26" for another year: the column is narrow so "te laat (12 dagen)"
@@ -181,7 +230,7 @@ func (m *Model) filterText() string {
 	}
 	parts = append(parts, "eigenaar: "+owner)
 	if m.filter.MeetingID != 0 {
-		parts = append(parts, "uit: "+m.meetingShort(m.filter.MeetingID))
+		parts = append(parts, "uit: "+meetingShort(m.meeting, m.filter.MeetingID))
 	}
 	if m.filter.DossierID != 0 {
 		parts = append(parts, "dossier: "+m.dossierTitle(m.filter.DossierID))
@@ -189,34 +238,29 @@ func (m *Model) filterText() string {
 	return s.Muted.Render(strings.Join(parts, " · "))
 }
 
-func (m *Model) meetingTitle(id int64) string {
-	for _, mt := range m.meetings {
-		if mt.ID == id {
-			return mt.Kind.Label() + " " + mt.Date.DayMonth()
-		}
+// meetingTitle is "OR-vergadering 4 nov", for the besluitenlijst's header.
+func meetingTitle(mt model.Meeting, id int64) string {
+	if mt.ID != id {
+		return fmt.Sprintf("vergadering %d", id)
 	}
-	return fmt.Sprintf("vergadering %d", id)
+	return mt.Kind.Label() + " " + mt.Date.DayMonth()
 }
 
 // meetingShort is "OR 4 nov", for the crowded header line.
-func (m *Model) meetingShort(id int64) string {
-	for _, mt := range m.meetings {
-		if mt.ID == id {
-			k := map[model.MeetingKind]string{model.MeetingOR: "OR", model.MeetingOV: "OV", model.MeetingDB: "DB"}[mt.Kind]
-			if k == "" {
-				k = mt.Kind.Label()
-			}
-			return k + " " + mt.Date.DayMonth()
-		}
+func meetingShort(mt model.Meeting, id int64) string {
+	if mt.ID != id {
+		return fmt.Sprintf("vergadering %d", id)
 	}
-	return fmt.Sprintf("vergadering %d", id)
+	k := map[model.MeetingKind]string{model.MeetingOR: "OR", model.MeetingOV: "OV", model.MeetingDB: "DB"}[mt.Kind]
+	if k == "" {
+		k = mt.Kind.Label()
+	}
+	return k + " " + mt.Date.DayMonth()
 }
 
 func (m *Model) dossierTitle(id int64) string {
-	for _, d := range m.dossiers {
-		if d.ID == id {
-			return d.Title
-		}
+	if m.dossier != "" {
+		return m.dossier
 	}
 	return fmt.Sprintf("dossier %d", id)
 }
