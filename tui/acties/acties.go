@@ -196,11 +196,20 @@ func load(st Store, f model.ActionFilter, today model.Date, r model.PageRequest,
 	}
 }
 
-// loadActions reads another window of the same list, as the cursor moves.
+// loadActions reads a window of the list for the body already shown (and the meeting of the filter).
 func loadActions(st Store, bodyID int64, f model.ActionFilter, today model.Date, r model.PageRequest, seq int) tea.Cmd {
 	return func() tea.Msg {
-		page, err := st.ActionsPage(context.Background(), bodyID, f, today, r)
-		return loadedMsg{seq: seq, page: page, err: err}
+		ctx := context.Background()
+		msg := loadedMsg{seq: seq}
+		if f.MeetingID != 0 {
+			var err error
+			if msg.meeting, err = st.Meeting(ctx, f.MeetingID); err != nil && !errors.Is(err, model.ErrNotFound) {
+				msg.err = err
+				return msg
+			}
+		}
+		msg.page, msg.err = st.ActionsPage(ctx, bodyID, f, today, r)
+		return msg
 	}
 }
 
@@ -238,7 +247,21 @@ func (m *Model) reload() tea.Cmd {
 	m.seq++
 	m.loading = true
 	cmds := []tea.Cmd{load(m.st, m.listFilter(), m.today(), m.acts.around(m.focus), m.seq)}
-	if m.body.ID != 0 {
+	if m.body.ID != 0 && m.mode == modeDecisions {
+		cmds = append(cmds, m.reloadDecisions())
+	}
+	return tea.Batch(cmds...)
+}
+
+// refresh reads the actions again after a write or a new filter, around the cursor or m.focus: the
+// body and its owners stay. The besluitenlijst is read when it shows (B reads it again).
+func (m *Model) refresh() tea.Cmd {
+	if m.body.ID == 0 || m.loading {
+		return m.reload()
+	}
+	m.seq++
+	cmds := []tea.Cmd{loadActions(m.st, m.body.ID, m.listFilter(), m.today(), m.acts.around(m.focus), m.seq)}
+	if m.mode == modeDecisions {
 		cmds = append(cmds, m.reloadDecisions())
 	}
 	return tea.Batch(cmds...)
@@ -328,10 +351,9 @@ func (m *Model) loaded(msg loadedMsg) (*Model, tea.Cmd) {
 	var cmd tea.Cmd
 	if msg.full {
 		first, other := m.body.ID == 0 && msg.body.ID != 0, m.body.ID != 0 && msg.body.ID != m.body.ID
-		m.body, m.owners, m.meeting = msg.body, msg.owners, msg.meeting
-		m.focus = 0
+		m.body, m.owners = msg.body, msg.owners
 		switch {
-		case first:
+		case first && m.mode == modeDecisions:
 			cmd = m.reloadDecisions()
 		case other:
 			// Another body: its whole list from the top, unfiltered.
@@ -340,7 +362,7 @@ func (m *Model) loaded(msg loadedMsg) (*Model, tea.Cmd) {
 			return m, m.reload()
 		}
 	}
-	m.late = msg.page.Late
+	m.late, m.meeting, m.focus = msg.page.Late, msg.meeting, 0
 	m.acts.set(msg.page.Page, msg.page.Focus, m.listRows())
 	return m, tea.Batch(cmd, m.ensureActions())
 }
@@ -351,7 +373,7 @@ func (m *Model) saved(msg savedMsg) (*Model, tea.Cmd) {
 	if msg.err == nil {
 		m.form, m.formTarget = nil, nil
 		m.focus = msg.focus
-		return m, tea.Batch(common.Status(msg.text), m.reload())
+		return m, tea.Batch(common.Status(msg.text), m.refresh())
 	}
 	var fe *model.FieldError
 	switch {
@@ -363,7 +385,7 @@ func (m *Model) saved(msg savedMsg) (*Model, tea.Cmd) {
 		return m, nil
 	}
 	m.form, m.formTarget = nil, nil
-	return m, tea.Batch(common.Error(msg.err), m.reload())
+	return m, tea.Batch(common.Error(msg.err), m.refresh())
 }
 
 func (m *Model) key(msg tea.KeyMsg) (*Model, tea.Cmd) {

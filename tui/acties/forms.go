@@ -207,7 +207,7 @@ func (m *Model) submit(msg form.SubmitMsg) tea.Cmd {
 		if f.MeetingID != 0 && m.show == showOpen {
 			m.show = showAll // the actions of one meeting: all of them, also the closed ones
 		}
-		return m.reload()
+		return m.refresh()
 	case exportTarget:
 		format := strings.Fields(v["format"])[0]
 		path := strings.TrimSuffix(v["path"], filepath.Ext(v["path"])) + "." + format

@@ -66,7 +66,7 @@ func (m *Model) actionKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	case key.Matches(msg, k.Show):
 		m.show = (m.show + 1) % 3
 		m.acts.reset()
-		return m, m.reload()
+		return m, m.refresh()
 	case key.Matches(msg, k.Filter) && m.body.ID != 0:
 		return m, loadChoices(st, m.body.ID, m.today())
 	case key.Matches(msg, k.History) && ok:
@@ -94,11 +94,11 @@ func (m *Model) actionKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 			return m, common.Status("Deze actie komt niet uit een vergadering")
 		}
 		m.acts.reset()
-		return m, m.reload()
+		return m, m.refresh()
 	case key.Matches(msg, k.Back) && (m.filter != model.ActionFilter{}):
 		m.filter, m.dossier = model.ActionFilter{}, ""
 		m.acts.reset()
-		return m, m.reload()
+		return m, m.refresh()
 	}
 	return m, nil
 }
