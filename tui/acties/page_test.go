@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/tui/golden"
 	"github.com/werkbank-nl/werkbank/tui/internal/fake"
 )
 
@@ -65,6 +66,7 @@ func TestScrollPastTheFirstWindow(t *testing.T) {
 		!strings.Contains(m.View(), "337–355 van 355 acties") {
 		t.Fatalf("G: on %s (loaded %v), want %s\n%s", a.Number(), ok, last.Number(), m.View())
 	}
+	golden.Assert(t, "actions_paged_end", m.View())
 	press(m, "pgup")
 	if a, _ := m.selected(); m.acts.cur.Index != 354-19 || a.ID != all[354-19].ID {
 		t.Fatalf("pgup: index %d", m.acts.cur.Index)
