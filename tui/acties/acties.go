@@ -246,7 +246,7 @@ func loadHistory(st Store, a model.Action) tea.Cmd {
 func (m *Model) reload() tea.Cmd {
 	m.seq++
 	m.loading = true
-	cmds := []tea.Cmd{load(m.st, m.listFilter(), m.today(), m.acts.around(m.focus), m.seq)}
+	cmds := []tea.Cmd{load(m.st, m.listFilter(), m.today(), m.acts.around(m.listRows(), m.focus), m.seq)}
 	if m.body.ID != 0 && m.mode == modeDecisions {
 		cmds = append(cmds, m.reloadDecisions())
 	}
@@ -260,7 +260,7 @@ func (m *Model) refresh() tea.Cmd {
 		return m.reload()
 	}
 	m.seq++
-	cmds := []tea.Cmd{loadActions(m.st, m.body.ID, m.listFilter(), m.today(), m.acts.around(m.focus), m.seq)}
+	cmds := []tea.Cmd{loadActions(m.st, m.body.ID, m.listFilter(), m.today(), m.acts.around(m.listRows(), m.focus), m.seq)}
 	if m.mode == modeDecisions {
 		cmds = append(cmds, m.reloadDecisions())
 	}
@@ -277,12 +277,12 @@ func (m *Model) ensureActions() tea.Cmd {
 		return nil
 	}
 	m.seq++
-	return loadActions(m.st, m.body.ID, m.listFilter(), m.today(), model.PageRequest{Offset: off, Limit: pageSize}, m.seq)
+	return loadActions(m.st, m.body.ID, m.listFilter(), m.today(), model.PageRequest{Offset: off, Limit: size(m.listRows())}, m.seq)
 }
 
 func (m *Model) reloadDecisions() tea.Cmd {
 	m.dseq++
-	return loadDecisions(m.st, m.body.ID, m.dfilter, m.decs.around(0), true, m.dseq)
+	return loadDecisions(m.st, m.body.ID, m.dfilter, m.decs.around(m.decisionRows(), 0), true, m.dseq)
 }
 
 // ensureDecisions loads the window of the besluitenlijst the cursor is moving into.
@@ -292,7 +292,7 @@ func (m *Model) ensureDecisions() tea.Cmd {
 		return nil
 	}
 	m.dseq++
-	return loadDecisions(m.st, m.body.ID, m.dfilter, model.PageRequest{Offset: off, Limit: pageSize}, false, m.dseq)
+	return loadDecisions(m.st, m.body.ID, m.dfilter, model.PageRequest{Offset: off, Limit: size(m.decisionRows())}, false, m.dseq)
 }
 
 func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {

@@ -7,8 +7,10 @@ import (
 	"testing"
 
 	"github.com/werkbank-nl/werkbank/model"
+	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/golden"
 	"github.com/werkbank-nl/werkbank/tui/internal/fake"
+	"github.com/werkbank-nl/werkbank/tui/styles"
 )
 
 // bigCouncil is the council with n more actions (every third one open, later ones due later) and n
@@ -44,7 +46,7 @@ func TestScrollPastTheFirstWindow(t *testing.T) {
 	st, _ := bigCouncil(t, 350)
 	m := newView(t, st, false)
 	press(m, "v") // alle: 355 actions
-	if m.acts.Total != 355 || len(m.acts.Rows) > pageSize {
+	if m.acts.Total != 355 || len(m.acts.Rows) > size(m.listRows()) {
 		t.Fatalf("total %d, holding %d rows", m.acts.Total, len(m.acts.Rows))
 	}
 	if v := m.View(); !strings.Contains(v, "1–19 van 355 acties · 2 te laat") {
@@ -158,7 +160,7 @@ func TestDecisionsPaged(t *testing.T) {
 	st, _ := bigCouncil(t, 250)
 	m := newView(t, st, false)
 	press(m, "B")
-	if m.decs.Total != 252 || len(m.decs.Rows) > pageSize || !strings.Contains(m.View(), "1–18 van 252 besluiten") {
+	if m.decs.Total != 252 || len(m.decs.Rows) > size(m.decisionRows()) || !strings.Contains(m.View(), "1–18 van 252 besluiten") {
 		t.Fatalf("2025: total %d, holding %d\n%s", m.decs.Total, len(m.decs.Rows), m.View())
 	}
 	press(m, "G")
@@ -171,5 +173,45 @@ func TestDecisionsPaged(t *testing.T) {
 	}
 	if d, ok := m.selectedDecision(); !ok || m.decs.cur.Index != 0 || d.Number() != "2025-002" {
 		t.Fatalf("search: on %s at %d", d.Number(), m.decs.cur.Index)
+	}
+}
+
+// countingStore counts the windows of actions read.
+type countingStore struct {
+	*fake.Store
+	pages int
+}
+
+func (c *countingStore) ActionsPage(ctx context.Context, bodyID int64, f model.ActionFilter, day model.Date, r model.PageRequest) (model.ActionPage, error) {
+	c.pages++
+	return c.Store.ActionsPage(ctx, bodyID, f, day, r)
+}
+
+// TestTallScreenLoadsFewWindows: on a tall screen a window still covers the screen and more, so moving
+// through the list reads a new window only every few screens, never one per key.
+func TestTallScreenLoadsFewWindows(t *testing.T) {
+	for _, h := range []int{24, 90, 300} {
+		st, _ := bigCouncil(t, 900)
+		cs := &countingStore{Store: st}
+		m := New(common.Common{Styles: styles.New(), Now: testNow}, cs)
+		m.SetSize(100, h)
+		drive(m, m.Init())
+		press(m, "v")
+		cs.pages = 0
+		for range 600 {
+			press(m, "down")
+		}
+		all, _ := st.Actions(context.Background(), 1, model.ActionFilter{}, model.MustDate("2025-11-25"))
+		if a, ok := m.selected(); !ok || a.ID != all[600].ID {
+			t.Fatalf("height %d: on %s (loaded %v), want %s", h, a.Number(), ok, all[600].Number())
+		}
+		if want := 600/(size(m.listRows())/4) + 2; cs.pages > want {
+			t.Errorf("height %d: %d windows read for 600 rows down, want at most %d", h, cs.pages, want)
+		}
+		for i := m.acts.cur.Offset; i < min(m.acts.cur.Offset+m.listRows(), m.acts.Total); i++ {
+			if _, ok := m.acts.At(i); !ok {
+				t.Fatalf("height %d: row %d on screen not loaded", h, i)
+			}
+		}
 	}
 }

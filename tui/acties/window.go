@@ -5,8 +5,9 @@ import (
 	"github.com/werkbank-nl/werkbank/tui/common"
 )
 
-// pageSize is how many rows one load reads: a few screens, so scrolling asks the database again only
-// every few screens, and ten years of actions are never loaded at once.
+// pageSize is how many rows one load reads at least: a few screens, so scrolling asks the database again
+// only every few screens, and ten years of actions are never loaded at once. A tall screen reads four
+// screens' worth.
 const pageSize = 100
 
 // window is a list paged from the database (the actielijst, the besluitenlijst): the rows around the
@@ -19,6 +20,11 @@ type window[T any] struct {
 }
 
 func newWindow[T any]() window[T] { return window[T]{pending: -1} }
+
+// size is how many rows a load reads for a screen of rows rows; margin is how many rows either side of
+// the screen must be loaded too, so the next ones are there before the cursor reaches them.
+func size(rows int) int   { return min(max(pageSize, 4*rows), model.MaxPageLimit) }
+func margin(rows int) int { return max(min(rows, (size(rows)-rows)/2), 0) }
 
 // selected is the row under the cursor, when its page is loaded.
 func (w *window[T]) selected() (T, bool) { return w.At(w.cur.Index) }
@@ -38,22 +44,32 @@ func (w *window[T]) move(delta, rows int) { w.cur.Move(delta, w.Total, rows) }
 // reset puts the cursor on the first row (a new filter).
 func (w *window[T]) reset() { w.cur = common.Cursor{} }
 
-// want says where to load a page when the rows on screen, or a screen more on either side, are not all
-// loaded and not on their way: the next rows are there before the cursor reaches them.
+// start is where the page for the screen starts: centred on the screen, inside the list.
+func (w *window[T]) start(rows int) int {
+	return model.PageStart(w.cur.Offset+rows/2, size(rows), w.Total)
+}
+
+// want says where to load a page when the rows on screen, or a margin either side, are not all loaded
+// and not on their way. It never asks again for the page it holds.
 func (w *window[T]) want(rows int) (int, bool) {
-	from, to := w.cur.Offset-rows, w.cur.Offset+2*rows
+	n := margin(rows)
+	from, to := w.cur.Offset-n, w.cur.Offset+rows+n
 	if w.Covers(from, to) {
 		return 0, false
 	}
-	if w.pending >= 0 && max(from, 0) >= w.pending && min(to, w.Total) <= w.pending+pageSize {
+	if w.pending >= 0 && max(from, 0) >= w.pending && min(to, w.Total) <= w.pending+size(rows) {
 		return 0, false // on its way
 	}
-	w.pending = model.PageStart(w.cur.Index, pageSize, w.Total)
-	return w.pending, true
+	start := w.start(rows)
+	if start == w.Offset && len(w.Rows) == min(size(rows), w.Total-start) {
+		return 0, false // the screen is taller than a page can be
+	}
+	w.pending = start
+	return start, true
 }
 
-// around is the request for a fresh page around the cursor, or around focus when it is set.
-func (w *window[T]) around(focus int64) model.PageRequest {
-	w.pending = model.PageStart(w.cur.Index, pageSize, w.Total)
-	return model.PageRequest{Offset: w.pending, Limit: pageSize, Focus: focus}
+// around is the request for a fresh page around the screen, or around focus when it is set.
+func (w *window[T]) around(rows int, focus int64) model.PageRequest {
+	w.pending = w.start(rows)
+	return model.PageRequest{Offset: w.pending, Limit: size(rows), Focus: focus}
 }
