@@ -126,8 +126,7 @@ func (a Action) DueThisWeek(today Date) bool {
 	if !a.IsOpen() || a.Due.IsZero() || a.Due.Before(today) {
 		return false
 	}
-	left := (7 - int(today.Weekday())) % 7 // days until Sunday
-	return !a.Due.After(today.AddDays(left))
+	return !a.Due.After(WeekEnd(today))
 }
 
 // OpenAsOf reports whether the action was open on day: agreed on or before it and not yet closed then.
@@ -285,10 +284,22 @@ func SortByDue(list []Action) {
 // Number is the short label of an action in lists: "A-41".
 func (a Action) Number() string { return fmt.Sprintf("A-%d", a.ID) }
 
-// ActionsDue is what Overzicht shows: open actions past their date and those due this week.
+// ActionsDue is what Overzicht shows: open actions past their date and those due this week. The lists
+// may hold only the first DueListed of each group (by due date); the totals count them all.
 type ActionsDue struct {
-	Overdue  []Action `json:"overdue"`
-	ThisWeek []Action `json:"this_week"`
+	Overdue       []Action `json:"overdue"`
+	ThisWeek      []Action `json:"this_week"`
+	OverdueTotal  int      `json:"overdue_total"`
+	ThisWeekTotal int      `json:"this_week_total"`
+}
+
+// DueListed is how many actions of each group of ActionsDue the store reads; Overzicht shows fewer.
+const DueListed = 20
+
+// WeekEnd is the Sunday that ends today's week (today itself on a Sunday): "due this week" runs from
+// today to it.
+func WeekEnd(today Date) Date {
+	return today.AddDays((7 - int(today.Weekday())) % 7)
 }
 
 // SplitDue sorts open actions into overdue and due this week, each by due date.
@@ -304,6 +315,7 @@ func SplitDue(list []Action, today Date) ActionsDue {
 	}
 	SortByDue(out.Overdue)
 	SortByDue(out.ThisWeek)
+	out.OverdueTotal, out.ThisWeekTotal = len(out.Overdue), len(out.ThisWeek)
 	return out
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -316,5 +317,55 @@ func TestActionsListFiltersAndDue(t *testing.T) {
 	}
 	if err := s.DeleteAction(ctx, l[0].ID); err == nil {
 		t.Fatal("deleted twice")
+	}
+}
+
+// TestActionsDueBounded checks that ActionsDue, which reads at most model.DueListed of each group, gives
+// what splitting every open action gives: the same first rows in the same order and the same totals.
+func TestActionsDueBounded(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	b := newBody(t, s)
+	today := model.MustDate("2025-11-25") // a Tuesday: the week runs to Sunday the 30th
+	for i := 0; i < 120; i++ {
+		a := model.Action{BodyID: b.ID, Description: fmt.Sprintf("Actie %d", i), Owner: "AS", Status: model.ActionOpen}
+		switch i % 4 {
+		case 0:
+			a.Due = today.AddDays(-1 - i%9) // late, several on one day
+		case 1:
+			a.Due = today.AddDays(i % 6) // today to Sunday
+		case 2:
+			a.Due = today.AddDays(6 + i%5) // next week
+		}
+		if i%10 == 3 {
+			a.Status = model.ActionDone
+			a.Due = today.AddDays(-3)
+		}
+		if _, err := s.CreateAction(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, err := s.Actions(ctx, b.ID, model.ActionFilter{OpenOnly: true}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.SplitDue(all, today)
+	got, err := s.ActionsDue(ctx, b.ID, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.OverdueTotal != want.OverdueTotal || got.ThisWeekTotal != want.ThisWeekTotal || want.ThisWeekTotal <= model.DueListed || want.OverdueTotal <= model.DueListed {
+		t.Fatalf("totals %d/%d, want %d/%d", got.OverdueTotal, got.ThisWeekTotal, want.OverdueTotal, want.ThisWeekTotal)
+	}
+	for name, pair := range map[string][2][]model.Action{"te laat": {got.Overdue, want.Overdue}, "deze week": {got.ThisWeek, want.ThisWeek}} {
+		g, w := pair[0], pair[1]
+		if len(g) != min(len(w), model.DueListed) {
+			t.Fatalf("%s: %d rows, want %d", name, len(g), min(len(w), model.DueListed))
+		}
+		for i := range g {
+			if g[i].ID != w[i].ID {
+				t.Fatalf("%s row %d: action %d, want %d", name, i, g[i].ID, w[i].ID)
+			}
+		}
 	}
 }

@@ -19,18 +19,19 @@ func (m *Model) actions() []string {
 		return append(out, s.Muted.Render("niets te laat, niets deze week"), "")
 	}
 	today := m.c.Today()
-	group := func(title string, list []model.Action, late bool) {
+	group := func(title string, list []model.Action, total int, late bool) {
 		if len(list) == 0 {
 			return
 		}
-		head := fmt.Sprintf("%s (%d)", title, len(list))
+		total = max(total, len(list))
+		head := fmt.Sprintf("%s (%d)", title, total)
 		if late {
 			head = s.Bad.Render("✗ " + head)
 		}
 		out = append(out, head)
 		for i, a := range list {
 			if i == maxActions {
-				out = append(out, s.Muted.Render(fmt.Sprintf("  … en %d meer (3 Acties)", len(list)-maxActions)))
+				out = append(out, s.Muted.Render(fmt.Sprintf("  … en %d meer (3 Acties)", total-maxActions)))
 				break
 			}
 			when := a.Due.Weekday2() + " " + a.Due.DayMonth()
@@ -44,8 +45,8 @@ func (m *Model) actions() []string {
 			out = append(out, "  "+common.Pad(a.Description, sideWidth-3-w)+" "+common.PadLeft(when, w))
 		}
 	}
-	group("te laat", m.due.Overdue, true)
-	group("deze week", m.due.ThisWeek, false)
+	group("te laat", m.due.Overdue, m.due.OverdueTotal, true)
+	group("deze week", m.due.ThisWeek, m.due.ThisWeekTotal, false)
 	return append(out, "")
 }
 

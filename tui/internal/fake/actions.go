@@ -84,7 +84,9 @@ func (s *Store) Actions(_ context.Context, bodyID int64, f model.ActionFilter, d
 
 func (s *Store) ActionsDue(ctx context.Context, bodyID int64, today model.Date) (model.ActionsDue, error) {
 	list, err := s.Actions(ctx, bodyID, model.ActionFilter{OpenOnly: true}, today)
-	return model.SplitDue(list, today), err
+	d := model.SplitDue(list, today)
+	d.Overdue, d.ThisWeek = d.Overdue[:min(len(d.Overdue), model.DueListed)], d.ThisWeek[:min(len(d.ThisWeek), model.DueListed)]
+	return d, err
 }
 
 func (s *Store) ActionListAsOf(ctx context.Context, meetingID int64) ([]model.Action, error) {
