@@ -60,6 +60,7 @@ type Model struct {
 	keys    KeyMap
 	help    help.Model
 	tabs    []screen
+	started []bool // a tab loads when it first shows, so start-up reads what Overzicht needs only
 	active  int
 	overlay screen
 	banner  string
@@ -93,17 +94,24 @@ func New(st Store, opt Options) *Model {
 		m.banner = "ALLEEN LEZEN  Geopend met --read-only — wijzigen is uitgeschakeld"
 	}
 	m.tabs = newTabs(c, st)
+	m.started = make([]bool, len(m.tabs))
 	m.backup.dir = opt.BackupDir
 	return m
 }
 
 // Init loads the bodies and every view.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{loadBodies(m.st), m.backupDue()}
-	for _, t := range m.tabs {
-		cmds = append(cmds, t.Init())
+	return tea.Batch(loadBodies(m.st), m.backupDue(), m.start(m.active))
+}
+
+// start runs a tab's Init the first time the tab shows. Until then it gets no messages either: it reads
+// everything fresh when it starts.
+func (m *Model) start(i int) tea.Cmd {
+	if m.started[i] {
+		return nil
 	}
-	return tea.Batch(cmds...)
+	m.started[i] = true
+	return m.tabs[i].Init()
 }
 
 func loadBodies(st Store) tea.Cmd {
@@ -161,10 +169,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.overlay = nil
 		return m, tea.Batch(loadBodies(m.st), m.broadcast(common.ReloadMsg{}))
 	case common.SwitchTabMsg:
+		var start tea.Cmd
 		if msg.Tab >= 0 && msg.Tab < len(m.tabs) && m.overlay == nil {
-			m.switchTo(msg.Tab)
+			start = m.switchTo(msg.Tab)
 		}
-		return m, m.broadcast(msg)
+		return m, tea.Batch(start, m.broadcast(msg))
 	case common.ReloadMsg, common.BodyChangedMsg:
 		return m, tea.Batch(loadBodies(m.st), m.broadcast(msg))
 	}
@@ -176,6 +185,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 	cmds := make([]tea.Cmd, 0, len(m.tabs)+1)
 	for i, t := range m.tabs {
+		if !m.started[i] {
+			continue
+		}
 		var cmd tea.Cmd
 		m.tabs[i], cmd = t.update(msg)
 		cmds = append(cmds, cmd)

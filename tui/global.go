@@ -56,7 +56,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 
 func (m *Model) switchTo(i int) tea.Cmd {
 	m.active, m.showHelp = i, false
-	return nil
+	return m.start(i)
 }
 
 func (m *Model) open(s screen) tea.Cmd {
