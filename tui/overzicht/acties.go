@@ -29,20 +29,24 @@ func (m *Model) actions() []string {
 			head = s.Bad.Render("✗ " + head)
 		}
 		out = append(out, head)
-		for i, a := range list {
-			if i == maxActions {
-				out = append(out, s.Muted.Render(fmt.Sprintf("  … en %d meer (3 Acties)", total-maxActions)))
-				break
-			}
-			when := a.Due.Weekday2() + " " + a.Due.DayMonth()
+		shown := list[:min(len(list), maxActions)]
+		whens := make([]string, len(shown))
+		w := 9 // "vr 28 nov"
+		if late {
+			w = 7 // "12 dgn", "128 dgn"; an action imported from an old list can be later still
+		}
+		for i, a := range shown {
+			whens[i] = a.Due.Weekday2() + " " + a.Due.DayMonth()
 			if late {
-				when = fmt.Sprintf("%d dgn", a.OverdueDays(today))
+				whens[i] = fmt.Sprintf("%d dgn", a.OverdueDays(today))
 			}
-			w := 9 // "vr 28 nov"
-			if late {
-				w = 7 // "12 dgn", "128 dgn"
-			}
-			out = append(out, "  "+common.Pad(a.Description, sideWidth-3-w)+" "+common.PadLeft(when, w))
+			w = max(w, len([]rune(whens[i])))
+		}
+		for i, a := range shown {
+			out = append(out, "  "+common.Pad(a.Description, sideWidth-3-w)+" "+common.PadLeft(whens[i], w))
+		}
+		if total > len(shown) {
+			out = append(out, s.Muted.Render(fmt.Sprintf("  … en %d meer (3 Acties)", total-len(shown))))
 		}
 	}
 	group("te laat", m.due.Overdue, m.due.OverdueTotal, true)

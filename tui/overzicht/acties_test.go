@@ -2,6 +2,7 @@ package overzicht
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -36,6 +37,26 @@ func TestOverzichtActions(t *testing.T) {
 	for _, not := range []string{"Volgende week", "Al gereed"} {
 		if strings.Contains(v, not) {
 			t.Errorf("overzicht shows %q", not)
+		}
+	}
+}
+
+// TestOverzichtActionsManyAndVeryLate: an action years late (from an imported old list) shows its days in
+// full, and a group longer than the store reads (model.DueListed) is counted whole.
+func TestOverzichtActionsManyAndVeryLate(t *testing.T) {
+	st, _ := seed(t)
+	ctx := context.Background()
+	for i := 0; i < model.DueListed+7; i++ {
+		a := model.Action{BodyID: 1, Description: "Oude actie", Owner: "AS", Due: day(-4232 + i)}
+		if _, err := st.CreateAction(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v := newView(st).View()
+	want := []string{fmt.Sprintf("✗ te laat (%d)", model.DueListed+7), "4232 dgn", fmt.Sprintf("… en %d meer", model.DueListed+7-maxActions)}
+	for _, w := range want {
+		if !strings.Contains(v, w) {
+			t.Errorf("overzicht lacks %q:\n%s", w, v)
 		}
 	}
 }
