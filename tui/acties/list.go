@@ -141,8 +141,16 @@ func (m *Model) viewActions(b *strings.Builder) {
 	end := min(m.acts.cur.Offset+m.listRows(), total)
 	right := fmt.Sprintf("%s%s · %d te laat ", where(m.acts.cur.Offset, end, total), count(total, "actie", "acties"), m.late)
 	b.WriteString(spread(left, right, m.width) + "\n")
-	descW := m.descWidth()
-	b.WriteString(s.Muted.Render(fmt.Sprintf("     %-5s %s %-13s %-8s %-9s %s", "nr", common.Pad("actie", descW), "eigenaar", "datum", "status",
+	// The number column is as wide as the widest number on screen ("A-41", "A-19989"); the description
+	// gives up what it needs.
+	nrW := 5
+	for i := m.acts.cur.Offset; i < end; i++ {
+		if a, ok := m.acts.At(i); ok {
+			nrW = max(nrW, len(a.Number()))
+		}
+	}
+	descW := max(m.descWidth()-(nrW-5), 10)
+	b.WriteString(s.Muted.Render(fmt.Sprintf("     %s %s %-13s %-8s %-9s %s", common.Pad("nr", nrW), common.Pad("actie", descW), "eigenaar", "datum", "status",
 		"uitgesteld")) + "\n")
 	if total == 0 {
 		switch {
@@ -171,7 +179,7 @@ func (m *Model) viewActions(b *strings.Builder) {
 		if a.ImpositionID != 0 {
 			desc = "[V] " + desc // art 20: marked in every view, not by colour alone
 		}
-		line := fmt.Sprintf("%s %-5s %s %s %s %s %s %s", flag, a.Number(), common.Pad(desc, descW), common.Pad(a.Owner, 13),
+		line := fmt.Sprintf("%s %s %s %s %s %s %s %s", flag, common.Pad(a.Number(), nrW), common.Pad(desc, descW), common.Pad(a.Owner, 13),
 			common.Pad(dueShort(a.Due, today), 8), common.Pad(string(a.Status), 9), common.Pad(post, 3), model.LateText(days))
 		m.row(b, i == m.acts.cur.Index, line, days > 0)
 	}
