@@ -4,43 +4,17 @@ package store_test
 
 import (
 	"context"
-	"os"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/werkbank-nl/werkbank/model"
-	"github.com/werkbank-nl/werkbank/store"
-	"github.com/werkbank-nl/werkbank/store/demo"
 )
-
-// benchLarge opens the large council (demo.LargePath, or WERKBANK_BENCH_LARGE); it skips when the
-// file is missing, since building it takes many minutes.
-func benchLarge(b testing.TB) (*store.Store, model.Body) {
-	b.Helper()
-	path, err := demo.LargePath()
-	if err != nil {
-		b.Skip(err.Error())
-	}
-	if _, err := os.Stat(path); err != nil {
-		b.Skipf("%s ontbreekt", path)
-	}
-	s, err := store.Open(path, store.Options{Now: func() time.Time { return time.Date(2025, 11, 25, 9, 0, 0, 0, time.UTC) }})
-	if err != nil {
-		b.Fatalf("%s: %v", path, err)
-	}
-	b.Cleanup(func() { s.Close() })
-	body, err := s.ActiveBody(context.Background())
-	if err != nil {
-		b.Fatal(err)
-	}
-	return s, body
-}
 
 // BenchmarkActionsPage times the paged queries of the Acties screen on the large council, per filter
 // and window (target: at most 10 ms each); rows reports the window's rows and total the count.
 func BenchmarkActionsPage(b *testing.B) {
-	s, body := benchLarge(b)
+	s, body := largeStore(b)
 	today := model.NewDate(2025, 11, 25)
 	ctx := context.Background()
 	// A meeting, an owner, a dossier and an action halfway the list, to filter and focus on.
@@ -87,7 +61,7 @@ func BenchmarkActionsPage(b *testing.B) {
 
 // BenchmarkDecisionsPage does the same for the besluitenlijst, with and without search words.
 func BenchmarkDecisionsPage(b *testing.B) {
-	s, body := benchLarge(b)
+	s, body := largeStore(b)
 	ctx := context.Background()
 	for _, c := range []struct {
 		name string
@@ -128,7 +102,7 @@ func BenchmarkDecisionsPage(b *testing.B) {
 
 // BenchmarkMeetingChoices times the meeting picker's query.
 func BenchmarkMeetingChoices(b *testing.B) {
-	s, body := benchLarge(b)
+	s, body := largeStore(b)
 	ctx := context.Background()
 	var times []time.Duration
 	for b.Loop() {
