@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -81,6 +82,9 @@ func (s *Store) Restore(ctx context.Context, binID int64) error {
 		if _, ok := binLabels[kind]; !ok {
 			return fmt.Errorf("store: unknown bin kind %q", kind)
 		}
+		if err := beforeRestore(ctx, tx, kind, ref); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("UPDATE %s SET deleted_at = NULL WHERE id = ?", kind), ref); err != nil {
 			return err
 		}
@@ -90,6 +94,25 @@ func (s *Store) Restore(ctx context.Context, binID int64) error {
 		_, err := tx.ExecContext(ctx, "DELETE FROM bin WHERE id = ?", binID)
 		return err
 	})
+}
+
+// beforeRestore refuses, in words, what cannot come back as it was: an equated day whose date has
+// since been given to another (only one live day per date).
+func beforeRestore(ctx context.Context, tx *sql.Tx, kind string, id int64) error {
+	if kind != "extra_holidays" {
+		return nil
+	}
+	var date, name string
+	err := tx.QueryRowContext(ctx, `SELECT h.date, h.name FROM extra_holidays h JOIN extra_holidays old ON old.date = h.date
+		WHERE old.id = ? AND h.id <> old.id AND h.deleted_at IS NULL`, id).Scan(&date, &name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	d, _ := model.ParseDate(date)
+	return model.Invalid("date", fmt.Sprintf("op %s staat nu %s; verwijder die eerst om deze dag terug te zetten", d.Long(), name))
 }
 
 // afterRestore is where kinds with derived data (a full-text index) put it back.

@@ -62,3 +62,43 @@ func TestExtraHolidays(t *testing.T) {
 		t.Errorf("delete of a day not there: %v", err)
 	}
 }
+
+// TestRestoreHolidayWhoseDateIsTaken: an equated day deleted, another added on its date, and the first
+// restored from the prullenbak: refused in words (no UNIQUE error), both kept as they were.
+func TestRestoreHolidayWhoseDateIsTaken(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	d := model.MustDate("2026-06-01")
+	if err := s.AddHoliday(ctx, termijn.Holiday{Date: d, Name: "Jubileumdag"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteHoliday(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddHoliday(ctx, termijn.Holiday{Date: d, Name: "Bedrijfsdag"}); err != nil {
+		t.Fatal(err)
+	}
+	bin, err := s.Bin(ctx)
+	if err != nil || len(bin) != 1 {
+		t.Fatalf("bin %+v %v", bin, err)
+	}
+	err = s.Restore(ctx, bin[0].ID)
+	var fe *model.FieldError
+	if !errors.As(err, &fe) || !strings.Contains(fe.Message, "Bedrijfsdag") || strings.Contains(err.Error(), "UNIQUE") {
+		t.Fatalf("restore onto a taken date: %v", err)
+	}
+	if bin, _ := s.Bin(ctx); len(bin) != 1 {
+		t.Fatalf("the refused day left the prullenbak: %+v", bin)
+	}
+	if err := s.DeleteHoliday(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	bin, _ = s.Bin(ctx)
+	for _, e := range bin {
+		if e.Label == "Jubileumdag" {
+			if err := s.Restore(ctx, e.ID); err != nil {
+				t.Fatalf("restore once the date is free: %v", err)
+			}
+		}
+	}
+}
