@@ -133,6 +133,14 @@ type filter struct {
 	where   string
 	args    []any
 	narrows bool // more than the body and the prullenbak
+
+	// The conditions again, for the plan that reads the documents passing one of them from an index
+	// (filteredCandidates). where stays the whole truth: that plan applies it to what it finds.
+	body     int64
+	types    []any
+	from, to string
+	dossier  string
+	sender   string
 }
 
 func documentFilter(q search.Query, bodyID int64, types []model.DocType) filter {
@@ -145,6 +153,7 @@ func documentFilter(q search.Query, bodyID int64, types []model.DocType) filter 
 	if bodyID != 0 {
 		add("d.body_id = ?", bodyID)
 		f.narrows = false
+		f.body = bodyID
 	}
 	if len(types) > 0 {
 		marks := strings.Repeat("?,", len(types))
@@ -153,21 +162,26 @@ func documentFilter(q search.Query, bodyID int64, types []model.DocType) filter 
 			args[i] = string(t)
 		}
 		add("d.type IN ("+marks[:len(marks)-1]+")", args...)
+		f.types = args
 	}
 	from, to := dateRange(q)
 	if !from.IsZero() {
 		add("d.date >= ?", from.String())
+		f.from = from.String()
 	}
 	if !to.IsZero() {
 		add("d.date <= ?", to.String())
+		f.to = to.String()
 	}
 	if q.Dossier != "" {
 		cond, arg := dossierCond("d.dossier_id", q.Dossier)
 		add(cond, arg)
+		f.dossier = q.Dossier
 	}
 	if q.Sender != "" {
 		cond, a := foldedLike("d.sender", q.Sender)
 		add(cond, a, a)
+		f.sender = q.Sender
 	}
 	return f
 }
@@ -202,7 +216,7 @@ func (s *Store) countDocuments(ctx context.Context, match string, f filter, full
 	var inner string
 	var args []any
 	if match != "" {
-		inner = "SELECT 1 FROM " + search.Table + " f CROSS JOIN documents d ON d.id = f.rowid WHERE f." + search.Table + " MATCH ? AND " + f.where
+		inner = "SELECT 1" + ftsJoin + ftsMatch + f.where
 		args = append([]any{match}, f.args...)
 	} else {
 		inner = "SELECT 1 FROM documents d WHERE " + f.where

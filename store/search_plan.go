@@ -22,6 +22,9 @@ import (
 //   - One pass collects the candidates: the matching documents that pass the filters, most recently
 //     archived first (ORDER BY rowid DESC, which FTS5 walks backwards through its doclists and stops
 //     at the LIMIT), at most CountCap+1. That is the count, and for up to CountCap hits every hit.
+//     When a filter leaves few documents (afzender:, dossier:, a type in a year) the walk would pass
+//     over most of a common word's doclist; then the same candidates come from an index of that
+//     filter intersected with the matching rowids (search_filter.go).
 //   - Up to CountCap hits, when the words themselves are not common: bm25 (ORDER BY rank, with the
 //     weights of the table's rank configuration: title above text, as written above inflected).
 //   - A common word (more than CountCap documents before the filters): the candidates, those with a
@@ -32,7 +35,8 @@ import (
 //     set of matching ids (built in one pass over the doclists).
 //
 // CROSS JOIN keeps the FTS5 table the outer loop, so that its order (rank or rowid) is the order of
-// the result and LIMIT stops it.
+// the result and LIMIT stops it. Each match is looked up in documents_search, which has every column
+// a filter tests without the text (migration 0010): 3-4 times cheaper than a seek in documents.
 func (s *Store) documentPage(ctx context.Context, q search.Query, f filter, opt SearchOptions, offset, limit int) ([]int64, int, bool, error) {
 	if q.Match == "" {
 		n, capped, err := s.countDocuments(ctx, "", f, opt.FullCount)
@@ -74,11 +78,9 @@ func (s *Store) documentPage(ctx context.Context, q search.Query, f filter, opt 
 		return pageOf(cands, offset, limit), n, shownCapped, nil
 	case !capped:
 		if f.narrows {
-			var all []candidate
-			if all, err = s.candidates(ctx, q.Match, filter{where: "d.deleted_at IS NULL"}); err != nil {
+			if common, err = s.commonMatch(ctx, q.Match); err != nil {
 				return nil, 0, false, err
 			}
-			common = len(all) > model.CountCap
 		}
 		if !common {
 			ids, err := s.ids(ctx, "SELECT d.id"+ftsJoin+ftsMatch+f.where+" ORDER BY f.rank LIMIT ? OFFSET ?", matchArgs(q.Match, limit, offset))
@@ -107,6 +109,11 @@ type candidate struct {
 
 // candidates returns up to CountCap+1 matching documents that pass f, most recently archived first.
 func (s *Store) candidates(ctx context.Context, match string, f filter) ([]candidate, error) {
+	if f.narrows && filterFirst {
+		if cands, ok, err := s.filteredCandidates(ctx, match, f); err != nil || ok {
+			return cands, err
+		}
+	}
 	rows, err := s.r.QueryContext(ctx, "SELECT d.id, d.date, d.title"+ftsJoin+ftsMatch+f.where+" ORDER BY f.rowid DESC LIMIT ?",
 		append(append([]any{match}, f.args...), model.CountCap+1)...)
 	if err != nil {
@@ -124,6 +131,16 @@ func (s *Store) candidates(ctx context.Context, match string, f filter) ([]candi
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// commonMatch reports whether more than CountCap documents match, in any body. document_fts holds a
+// row for every document outside the prullenbak and for no other (search.DDL), so its rowids alone
+// tell: no seek in documents per match.
+func (s *Store) commonMatch(ctx context.Context, match string) (bool, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT rowid FROM "+search.Table+" WHERE "+search.Table+" MATCH ? LIMIT ?)",
+		match, model.CountCap+1).Scan(&n)
+	return n > model.CountCap, err
 }
 
 // titleFirst moves the candidates with a match in the title to the front, keeping the order within
@@ -170,7 +187,7 @@ func (s *Store) ids(ctx context.Context, query string, args []any) ([]int64, err
 }
 
 const (
-	ftsJoin     = " FROM " + search.Table + " f CROSS JOIN documents d ON d.id = f.rowid"
+	ftsJoin     = " FROM " + search.Table + " f CROSS JOIN documents d INDEXED BY documents_search ON d.id = f.rowid"
 	ftsMatch    = " WHERE f." + search.Table + " MATCH ? AND "
 	byDateOrder = " ORDER BY d.date DESC, d.id DESC"
 )
