@@ -30,4 +30,8 @@ func Invalid(field, message string) error { return &FieldError{Field: field, Mes
 var (
 	ErrBusy     = errors.New("de database is bezet door een ander werkbank-proces; probeer het zo opnieuw")
 	ErrDiskFull = errors.New("de schijf is vol: er is niets opgeslagen")
+	// ErrExists and ErrOrphan are a safety net: the store checks these cases in words first, and
+	// should one slip through, the user reads this rather than SQLite's constraint message.
+	ErrExists = errors.New("dit staat er al: er is niets opgeslagen")
+	ErrOrphan = errors.New("dit hoort bij iets wat niet meer bestaat: er is niets opgeslagen")
 )

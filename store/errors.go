@@ -15,6 +15,10 @@ const (
 	sqliteReadOnly = 8
 	sqliteIOErr    = 10
 	sqliteFull     = 13
+	// Extended codes of SQLITE_CONSTRAINT (19).
+	sqliteConstraintFK     = 787
+	sqliteConstraintPK     = 1555
+	sqliteConstraintUnique = 2067
 )
 
 // mapErr turns driver errors into werkbank's sentinels so no "database is locked" reaches a user.
@@ -27,6 +31,12 @@ func mapErr(err error) error {
 	}
 	var coded interface{ Code() int }
 	if errors.As(err, &coded) {
+		switch coded.Code() {
+		case sqliteConstraintUnique, sqliteConstraintPK:
+			return userError{model.ErrExists, err}
+		case sqliteConstraintFK:
+			return userError{model.ErrOrphan, err}
+		}
 		switch coded.Code() & 0xff {
 		case sqliteBusy, sqliteLocked:
 			return userError{model.ErrBusy, err}

@@ -134,3 +134,19 @@ type codedErr struct {
 
 func (e codedErr) Error() string { return e.msg }
 func (e codedErr) Code() int     { return e.code }
+
+// TestMapErrConstraints: a constraint SQLite enforces, should a write get that far, reaches the user as a
+// Dutch sentence; the cause stays inside for the log.
+func TestMapErrConstraints(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	b := newBody(t, s)
+	_, err := s.w.ExecContext(ctx, "INSERT INTO bodies SELECT * FROM bodies WHERE id = ?", b.ID)
+	if err = mapErr(err); !errors.Is(err, model.ErrExists) || strings.Contains(err.Error(), "UNIQUE") {
+		t.Fatalf("duplicate key: %v", err)
+	}
+	_, err = s.w.ExecContext(ctx, "INSERT INTO members (body_id, name, role) VALUES (9999, 'Wees', 'lid')")
+	if err = mapErr(err); !errors.Is(err, model.ErrOrphan) || strings.Contains(err.Error(), "FOREIGN") {
+		t.Fatalf("missing parent: %v", err)
+	}
+}
