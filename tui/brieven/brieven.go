@@ -62,7 +62,7 @@ type Model struct {
 
 	body model.Body
 	// list is the window of the letters that is loaded; listCur indexes the whole list.
-	list    model.Page[letter.Letter]
+	list    common.Window[letter.Letter]
 	listCur common.Cursor
 
 	templates []letter.Template
@@ -100,16 +100,14 @@ type Model struct {
 
 	listSeq, letterSeq int
 	// pageSeq numbers the loads of a window of the list (alone or with a reload); older ones are dropped.
-	pageSeq int
-	// pending is where the window being loaded starts (-1: none) and pendingSize its size, so moving on
-	// within it asks for nothing more.
-	pending, pendingSize int
-	width, height        int
+	pageSeq       int
+	width, height int
 }
 
 // New returns the Brieven view.
 func New(c common.Common, st Store) *Model {
-	m := &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly), editor: newTextarea(), pending: -1}
+	m := &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly), editor: newTextarea(),
+		list: common.Window[letter.Letter]{Size: size}}
 	return m
 }
 
@@ -230,8 +228,9 @@ func write(text string, open int64, next mode, fn func(ctx context.Context) erro
 // reload asks for fresh data for what is on screen; older answers are dropped by their sequence.
 func (m *Model) reload() tea.Cmd {
 	m.listSeq++
-	pageSeq, off, size := m.window()
-	cmds := []tea.Cmd{loadList(m.st, m.listSeq, pageSeq, off, size)}
+	m.pageSeq++
+	off, size := m.list.Around(m.listCur.Offset, m.listRows())
+	cmds := []tea.Cmd{loadList(m.st, m.listSeq, m.pageSeq, off, size)}
 	if m.cur.ID != 0 {
 		m.letterSeq++
 		cmds = append(cmds, loadLetter(m.st, m.cur.ID, m.letterSeq))
@@ -255,7 +254,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		m.templates = letter.ForRuleSet(msg.templates, msg.body.RuleSet)
 		m.tplCur.Clamp(len(m.templates), m.listRows())
 		if msg.body.ID == 0 {
-			m.list = model.Page[letter.Letter]{}
+			m.list.Page = model.Page[letter.Letter]{}
 		}
 		return m, m.pageLoaded(msg.page)
 	case pageMsg:

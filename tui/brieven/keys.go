@@ -1,6 +1,9 @@
 package brieven
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/werkbank-nl/werkbank/tui/common"
+)
 
 // KeyMap holds the keys of the Brieven view. None collides with the global keys (1-6, tab, q, ?, ",", P,
 // O, ctrl+c, ctrl+z); the textarea's own keys only act while it is open, and it closes with ctrl+s or
@@ -105,4 +108,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{k.Save, k.Back}}
 	}
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open}, {k.New, k.Delete}}
+}
+
+// list is the keys that move the cursor of the list of letters.
+func (k KeyMap) list() common.ListKeys {
+	return common.ListKeys{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
 }

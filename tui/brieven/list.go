@@ -14,19 +14,10 @@ import (
 
 func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	k := m.keys
+	if delta, ok := common.ListDelta(msg, k.list(), m.listRows(), m.list.Total); ok {
+		return m, m.moveList(delta)
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		return m, m.moveList(-1)
-	case key.Matches(msg, k.Down):
-		return m, m.moveList(1)
-	case key.Matches(msg, k.PageUp):
-		return m, m.moveList(-m.listRows())
-	case key.Matches(msg, k.PageDown):
-		return m, m.moveList(m.listRows())
-	case key.Matches(msg, k.Top):
-		return m, m.moveList(-m.list.Total)
-	case key.Matches(msg, k.Bottom):
-		return m, m.moveList(m.list.Total)
 	case key.Matches(msg, k.Open):
 		if l, ok := m.selected(); ok {
 			m.openLetter(l.ID)

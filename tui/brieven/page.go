@@ -13,6 +13,9 @@ import (
 // asks the database again only every few screens, and years of letters are never loaded at once.
 const pageSize = 100
 
+// size is how many letters one load reads for a screen of rows rows.
+func size(rows int) int { return max(pageSize, 4*rows) }
+
 // pageMsg is a loaded window of the list.
 type pageMsg struct {
 	seq  int
@@ -25,31 +28,15 @@ func loadPage(ctx context.Context, st Store, bodyID int64, seq, off, size int) p
 	return pageMsg{seq: seq, page: p, err: err}
 }
 
-// window numbers a new load of the rows around the screen and returns where it starts and how many rows
-// it reads; answers to older loads are dropped.
-func (m *Model) window() (seq, off, size int) {
-	m.pageSeq++
-	from, to := m.need()
-	m.pendingSize = max(pageSize, 4*m.listRows())
-	m.pending = model.PageStart((from+to)/2, m.pendingSize, m.list.Total)
-	return m.pageSeq, m.pending, m.pendingSize
-}
-
-// need is the part of the list that should be loaded: the rows on screen and a screen more on either side.
-func (m *Model) need() (from, to int) {
-	n := m.listRows()
-	return m.listCur.Offset - n, m.listCur.Offset + 2*n
-}
-
 func (m *Model) pageLoaded(msg pageMsg) tea.Cmd {
 	if msg.seq != m.pageSeq {
 		return nil
 	}
-	m.pending = -1
 	if msg.err != nil {
+		m.list.Forget()
 		return common.Error(msg.err)
 	}
-	m.list = msg.page
+	m.list.Set(msg.page)
 	m.listCur.Clamp(m.list.Total, m.listRows())
 	return m.ensurePage()
 }
@@ -60,15 +47,12 @@ func (m *Model) ensurePage() tea.Cmd {
 	if m.body.ID == 0 {
 		return nil
 	}
-	from, to := m.need()
-	if m.list.Covers(from, to) {
+	off, size, ok := m.list.Want(m.listCur.Offset, m.listRows())
+	if !ok {
 		return nil
 	}
-	if m.pending >= 0 && max(from, 0) >= m.pending && min(to, m.list.Total) <= m.pending+m.pendingSize {
-		return nil // on its way
-	}
-	st, body := m.st, m.body.ID
-	seq, off, size := m.window()
+	m.pageSeq++
+	st, body, seq := m.st, m.body.ID, m.pageSeq
 	return func() tea.Msg { return loadPage(context.Background(), st, body, seq, off, size) }
 }
 
