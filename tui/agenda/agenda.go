@@ -71,9 +71,12 @@ type Model struct {
 	back mode
 
 	body model.Body
-	// list is the window of the meeting list that is loaded; listCur indexes the whole list.
-	list       model.MeetingPage
+	// list is the window of the meeting list that is loaded; listCur indexes the whole list. late and
+	// next are what the list says about all of it (model.MeetingPage).
+	list       common.Window[model.MeetingRow]
 	listCur    common.Cursor
+	late       int
+	next       model.Meeting
 	backlog    []model.BacklogTopic
 	blCur      common.Cursor
 	held       int
@@ -101,9 +104,6 @@ type Model struct {
 	listSeq, meetingSeq int
 	// pageSeq numbers the loads of a window of the list (alone or with a reload); older ones are dropped.
 	pageSeq int
-	// pending is where the window being loaded starts (-1: none) and pendingSize its size, so moving on
-	// within it asks for nothing more.
-	pending, pendingSize int
 	// focus is the item the cursor goes to once the agenda reloads after a save; focusMeeting the meeting
 	// the list cursor goes to.
 	focus, focusMeeting int64
@@ -114,7 +114,8 @@ type Model struct {
 
 // New returns the Agenda view.
 func New(c common.Common, st Store) *Model {
-	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly), pending: -1}
+	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly),
+		list: common.Window[model.MeetingRow]{Size: size}}
 }
 
 func (m *Model) Init() tea.Cmd   { return m.reload() }
@@ -268,7 +269,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		m.members, m.bestuurder = msg.members, msg.bestuurder
 		m.blCur.Clamp(len(m.backlog), m.listRows())
 		if msg.body.ID == 0 {
-			m.list = model.MeetingPage{}
+			m.list.Page, m.late, m.next = model.Page[model.MeetingRow]{}, 0, model.Meeting{}
 		}
 		return m, m.pageLoaded(msg.page)
 	case pageMsg:

@@ -17,7 +17,7 @@ func (m *Model) target() (model.Meeting, bool) {
 	if m.back == modeEditor && m.meeting.ID != 0 {
 		return m.meeting, true
 	}
-	return m.list.Next, m.list.Next.ID != 0
+	return m.next, m.next.ID != 0
 }
 
 func (m *Model) backlogKey(msg tea.KeyMsg) (*Model, tea.Cmd) {

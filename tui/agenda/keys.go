@@ -1,6 +1,9 @@
 package agenda
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/werkbank-nl/werkbank/tui/common"
+)
 
 // KeyMap holds the keys of the Agenda view. None collides with the global keys (1-6, tab, q, ?, ",",
 // P, O) or with the form's keys; K/J are capitals so j/k keep moving the cursor.
@@ -91,4 +94,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open}, {k.New, k.Edit, k.Delete, k.Series}, {k.Sent, k.Urgent, k.Export},
 		{k.Backlog, k.Templates, k.Minutes}}
+}
+
+// list is the keys that move the cursor of the meeting list.
+func (k KeyMap) list() common.ListKeys {
+	return common.ListKeys{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
 }

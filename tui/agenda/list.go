@@ -58,20 +58,11 @@ func (m *Model) selectedRow() (model.MeetingRow, bool) {
 
 func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	k := m.keys
+	if delta, ok := common.ListDelta(msg, k.list(), m.listRows(), m.list.Total); ok {
+		return m, m.moveList(delta)
+	}
 	row, ok := m.selectedRow()
 	switch {
-	case key.Matches(msg, k.Up):
-		return m, m.moveList(-1)
-	case key.Matches(msg, k.Down):
-		return m, m.moveList(1)
-	case key.Matches(msg, k.PageUp):
-		return m, m.moveList(-m.listRows())
-	case key.Matches(msg, k.PageDown):
-		return m, m.moveList(m.listRows())
-	case key.Matches(msg, k.Top):
-		return m, m.moveList(-m.list.Total)
-	case key.Matches(msg, k.Bottom):
-		return m, m.moveList(m.list.Total)
 	case key.Matches(msg, k.Open) && ok:
 		return m, m.openMeeting(row.Meeting)
 	case key.Matches(msg, k.New) && m.body.ID != 0:
@@ -152,8 +143,8 @@ func (m *Model) toggleUrgent(mt model.Meeting) tea.Cmd {
 func (m *Model) viewList(b *strings.Builder) {
 	s := m.c.Styles
 	right := common.Count(m.list.Total, "vergadering", "vergaderingen")
-	if m.list.Late > 0 {
-		right += fmt.Sprintf(" · %d te laat", m.list.Late)
+	if m.late > 0 {
+		right += fmt.Sprintf(" · %d te laat", m.late)
 	}
 	title := " " + s.Title.Render("Vergaderingen") + "  " + m.body.Name
 	b.WriteString(spread(title, right+" ", m.width) + "\n")

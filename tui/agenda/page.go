@@ -13,6 +13,9 @@ import (
 // asks the database again only every few screens, and ten years of meetings are never loaded at once.
 const pageSize = 100
 
+// size is how many meetings one load reads for a screen of rows rows.
+func size(rows int) int { return max(pageSize, 4*rows) }
+
 // window is one load of the list: the rows from off, or, when focus is set, the rows around that meeting
 // wherever a save put it.
 type window struct {
@@ -55,12 +58,10 @@ func loadPage(st Store, bodyID int64, today model.Date, w window) tea.Cmd {
 // dropped.
 func (m *Model) window(focus int64) window {
 	m.pageSeq++
-	from, to := m.need()
-	w := window{seq: m.pageSeq, size: max(pageSize, 4*m.listRows()), focus: focus}
-	w.off = model.PageStart((from+to)/2, w.size, m.list.Total)
-	m.pending, m.pendingSize = w.off, w.size
+	w := window{seq: m.pageSeq, focus: focus}
+	w.off, w.size = m.list.Around(m.listCur.Offset, m.listRows())
 	if focus != 0 {
-		m.pending = -1 // where it lands is not known yet
+		m.list.Forget() // where it lands is not known yet
 	}
 	return w
 }
@@ -69,11 +70,12 @@ func (m *Model) pageLoaded(msg pageMsg) tea.Cmd {
 	if msg.seq != m.pageSeq {
 		return nil
 	}
-	m.pending = -1
 	if msg.err != nil {
+		m.list.Forget()
 		return common.Error(msg.err)
 	}
-	m.list = msg.page
+	m.list.Set(msg.page.Page)
+	m.late, m.next = msg.page.Late, msg.page.Next
 	if msg.focus >= 0 {
 		m.listCur.Index = msg.focus
 	}
@@ -87,20 +89,12 @@ func (m *Model) ensurePage() tea.Cmd {
 	if m.body.ID == 0 {
 		return nil
 	}
-	from, to := m.need()
-	if m.list.Covers(from, to) {
+	off, size, ok := m.list.Want(m.listCur.Offset, m.listRows())
+	if !ok {
 		return nil
 	}
-	if m.pending >= 0 && max(from, 0) >= m.pending && min(to, m.list.Total) <= m.pending+m.pendingSize {
-		return nil // on its way
-	}
-	return loadPage(m.st, m.body.ID, m.today(), m.window(0))
-}
-
-// need is the part of the list that should be loaded: the rows on screen and a screen more on either side.
-func (m *Model) need() (from, to int) {
-	n := m.listRows()
-	return m.listCur.Offset - n, m.listCur.Offset + 2*n
+	m.pageSeq++
+	return loadPage(m.st, m.body.ID, m.today(), window{seq: m.pageSeq, off: off, size: size})
 }
 
 // moveList moves the list cursor by delta rows and loads what the screen will need.
