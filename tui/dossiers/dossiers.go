@@ -57,19 +57,17 @@ type Model struct {
 	st   Store
 	keys KeyMap
 
-	bodies      []model.Body
-	members     []model.Member
-	cal         termijn.Calendar
-	open        []row
-	closed      model.Page[dossier.Dossier]
-	closedR     []row // closed's rows with their terms
-	any         bool  // whether the body (or every body) has any dossier, whatever the filters
-	loaded      bool
-	seq         int
-	pageSeq     int // of the latest load of a window of closed dossiers
-	pending     int // where the window on its way starts in the closed run; -1: none
-	pendingSize int
-	keep        int64
+	bodies  []model.Body
+	members []model.Member
+	cal     termijn.Calendar
+	open    []row
+	closed  common.Window[dossier.Dossier]
+	closedR []row // closed's rows with their terms
+	any     bool  // whether the body (or every body) has any dossier, whatever the filters
+	loaded  bool
+	seq     int
+	pageSeq int // of the latest load of a window of closed dossiers
+	keep    int64
 
 	status    int // index in statusFilters
 	kind      int // 0: every kind, else DossierKinds[kind-1]
@@ -117,7 +115,8 @@ type savedMsg struct {
 
 // New returns the Dossiers view.
 func New(c common.Common, st Store) *Model {
-	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly), pending: -1}
+	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly),
+		closed: common.Window[dossier.Dossier]{Size: size}}
 }
 
 func (m *Model) Init() tea.Cmd { return m.reload() }
@@ -147,7 +146,9 @@ type query struct {
 func (m *Model) reload() tea.Cmd {
 	m.seq++
 	q := query{seq: m.seq, allBodies: m.allBodies, status: statusFilters[m.status], kind: m.kindFilter(), openID: m.openID}
-	q.pageSeq, q.off, q.size = m.window()
+	m.pageSeq++
+	q.pageSeq = m.pageSeq
+	q.off, q.size = m.closed.Around(m.closedTop(), m.listRows())
 	return load(m.st, q)
 }
 
@@ -332,7 +333,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.pending = -1
+			m.closed.Forget()
 			return m, common.Error(msg.err)
 		}
 		m.closedLoaded(msg)
@@ -393,20 +394,11 @@ func (m *Model) openDossier(id int64) tea.Cmd {
 
 func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	k := m.keys
+	if delta, ok := common.ListDelta(msg, k.list(), m.listRows(), m.total()); ok {
+		return m, m.moveList(delta)
+	}
 	sel, ok := m.rowAt(m.cur.Index)
 	switch {
-	case key.Matches(msg, k.Up):
-		return m, m.moveList(-1)
-	case key.Matches(msg, k.Down):
-		return m, m.moveList(1)
-	case key.Matches(msg, k.PageUp):
-		return m, m.moveList(-m.listRows())
-	case key.Matches(msg, k.PageDown):
-		return m, m.moveList(m.listRows())
-	case key.Matches(msg, k.Top):
-		return m, m.moveList(-m.total())
-	case key.Matches(msg, k.Bottom):
-		return m, m.moveList(m.total())
 	case key.Matches(msg, k.Open) && ok:
 		return m, m.openDossier(sel.d.ID)
 	case key.Matches(msg, k.Status):

@@ -1,6 +1,9 @@
 package dossiers
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/werkbank-nl/werkbank/tui/common"
+)
 
 // KeyMap holds the keys of Dossiers. None collides with the global keys (1-6, tab, q, ?, ",", P, O).
 type KeyMap struct {
@@ -64,4 +67,9 @@ func withHelp(b key.Binding, desc string) key.Binding {
 	c := b
 	c.SetHelp(b.Help().Key, desc)
 	return c
+}
+
+// list is the keys that move the cursor of the list of dossiers.
+func (k KeyMap) list() common.ListKeys {
+	return common.ListKeys{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
 }

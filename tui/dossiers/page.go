@@ -11,6 +11,9 @@ import (
 // pageSize is how many closed dossiers one load reads at least (four screens when the screen is tall).
 const pageSize = 100
 
+// size is how many closed dossiers one load reads for a screen of rows rows.
+func size(rows int) int { return max(pageSize, 4*rows) }
+
 // pageMsg is a loaded window of the closed dossiers.
 type pageMsg struct {
 	seq  int
@@ -42,30 +45,15 @@ func (m *Model) rowAt(i int) (row, bool) {
 
 // closedLoaded takes a window of closed dossiers and works out their terms (theirs only).
 func (m *Model) closedLoaded(msg pageMsg) {
-	m.pending = -1
-	m.closed = msg.page
+	m.closed.Set(msg.page)
 	m.closedR = m.closedR[:0]
 	for _, d := range msg.page.Rows {
 		m.closedR = append(m.closedR, m.rowOf(d))
 	}
 }
 
-// window numbers a new load of the closed dossiers around the screen and returns where it starts in the
-// closed run and how many it reads; answers to older loads are dropped.
-func (m *Model) window() (seq, off, size int) {
-	m.pageSeq++
-	from, to := m.need()
-	m.pendingSize = max(pageSize, 4*m.listRows())
-	m.pending = model.PageStart((from+to)/2, m.pendingSize, m.closed.Total)
-	return m.pageSeq, m.pending, m.pendingSize
-}
-
-// need is the part of the closed run that should be loaded: its rows on screen and a screen more on
-// either side.
-func (m *Model) need() (from, to int) {
-	n := m.listRows()
-	return m.cur.Offset - n - len(m.open), m.cur.Offset + 2*n - len(m.open)
-}
+// closedTop is where the screen starts in the closed run: negative while open dossiers show above it.
+func (m *Model) closedTop() int { return m.cur.Offset - len(m.open) }
 
 // ensurePage loads the closed dossiers around the cursor when the rows on screen, or a screen more on
 // either side, are not all loaded: the next window is there before the cursor reaches it.
@@ -73,20 +61,17 @@ func (m *Model) ensurePage() tea.Cmd {
 	if !m.loaded || statusFilters[m.status] == dossier.StatusOpen {
 		return nil
 	}
-	from, to := m.need()
-	if m.closed.Covers(from, to) {
+	off, size, ok := m.closed.Want(m.closedTop(), m.listRows())
+	if !ok {
 		return nil
-	}
-	if m.pending >= 0 && max(from, 0) >= m.pending && min(to, m.closed.Total) <= m.pending+m.pendingSize {
-		return nil // on its way
 	}
 	var body int64
 	if !m.allBodies {
 		body = m.activeBody().ID
 	}
 	f := dossier.Filter{BodyID: body, Kind: m.kindFilter()}
-	st := m.st
-	seq, off, size := m.window()
+	m.pageSeq++
+	st, seq := m.st, m.pageSeq
 	return func() tea.Msg { return loadClosed(context.Background(), st, f, seq, off, size) }
 }
 
