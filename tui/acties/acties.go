@@ -272,12 +272,12 @@ func (m *Model) ensureActions() tea.Cmd {
 	if m.body.ID == 0 || m.loading {
 		return nil
 	}
-	off, ok := m.acts.want(m.listRows())
+	r, ok := m.acts.want(m.listRows())
 	if !ok {
 		return nil
 	}
 	m.seq++
-	return loadActions(m.st, m.body.ID, m.listFilter(), m.today(), model.PageRequest{Offset: off, Limit: size(m.listRows())}, m.seq)
+	return loadActions(m.st, m.body.ID, m.listFilter(), m.today(), r, m.seq)
 }
 
 func (m *Model) reloadDecisions() tea.Cmd {
@@ -287,12 +287,12 @@ func (m *Model) reloadDecisions() tea.Cmd {
 
 // ensureDecisions loads the window of the besluitenlijst the cursor is moving into.
 func (m *Model) ensureDecisions() tea.Cmd {
-	off, ok := m.decs.want(m.decisionRows())
+	r, ok := m.decs.want(m.decisionRows())
 	if !ok || m.body.ID == 0 {
 		return nil
 	}
 	m.dseq++
-	return loadDecisions(m.st, m.body.ID, m.dfilter, model.PageRequest{Offset: off, Limit: size(m.decisionRows())}, false, m.dseq)
+	return loadDecisions(m.st, m.body.ID, m.dfilter, r, false, m.dseq)
 }
 
 func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
@@ -304,7 +304,7 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.decs.pending = -1
+			m.decs.Forget()
 			return m, common.Error(msg.err)
 		}
 		if msg.years != nil {
@@ -345,7 +345,7 @@ func (m *Model) loaded(msg loadedMsg) (*Model, tea.Cmd) {
 	}
 	m.loading = false
 	if msg.err != nil {
-		m.acts.pending = -1
+		m.acts.Forget()
 		return m, common.Error(msg.err)
 	}
 	var cmd tea.Cmd

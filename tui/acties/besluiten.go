@@ -21,6 +21,9 @@ func (m *Model) moveDecisions(delta int) tea.Cmd {
 
 func (m *Model) decisionKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	k := m.keys
+	if delta, ok := common.ListDelta(msg, k.list(), m.decisionRows(), m.decs.Total); ok {
+		return m, m.moveDecisions(delta)
+	}
 	d, ok := m.selectedDecision()
 	switch {
 	case key.Matches(msg, k.Back):
@@ -31,18 +34,6 @@ func (m *Model) decisionKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 			return m, m.reloadDecisions()
 		}
 		m.mode = modeActions
-	case key.Matches(msg, k.Up):
-		return m, m.moveDecisions(-1)
-	case key.Matches(msg, k.Down):
-		return m, m.moveDecisions(1)
-	case key.Matches(msg, k.PageUp):
-		return m, m.moveDecisions(-m.decisionRows())
-	case key.Matches(msg, k.PageDown):
-		return m, m.moveDecisions(m.decisionRows())
-	case key.Matches(msg, k.Top):
-		return m, m.moveDecisions(-m.decs.Total)
-	case key.Matches(msg, k.Bottom):
-		return m, m.moveDecisions(m.decs.Total)
 	case key.Matches(msg, k.Search):
 		m.searching = true
 		m.search.Focus()

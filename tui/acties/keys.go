@@ -1,6 +1,9 @@
 package acties
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/werkbank-nl/werkbank/tui/common"
+)
 
 // KeyMap holds the keys of the Acties view. None collides with the global keys (1-6, tab, q, ?, ",", P,
 // O); the lists page with pgup/pgdn and go to their ends with g/home and G/end, as the other lists do;
@@ -74,4 +77,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Show, k.Filter, k.Meeting, k.Back},
 		{k.Done, k.Busy, k.Postpone, k.Undo}, {k.New, k.Edit, k.Delete, k.History}, {k.Minutes, k.Decisions, k.Export}}
+}
+
+// list is the keys that move the cursor of the actielijst and of the besluitenlijst.
+func (k KeyMap) list() common.ListKeys {
+	return common.ListKeys{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom}
 }

@@ -30,19 +30,10 @@ func (m *Model) actionKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	k := m.keys
 	a, ok := m.selected()
 	st := m.st
+	if delta, ok := common.ListDelta(msg, k.list(), m.listRows(), m.acts.Total); ok {
+		return m, m.moveActions(delta)
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		return m, m.moveActions(-1)
-	case key.Matches(msg, k.Down):
-		return m, m.moveActions(1)
-	case key.Matches(msg, k.PageUp):
-		return m, m.moveActions(-m.listRows())
-	case key.Matches(msg, k.PageDown):
-		return m, m.moveActions(m.listRows())
-	case key.Matches(msg, k.Top):
-		return m, m.moveActions(-m.acts.Total)
-	case key.Matches(msg, k.Bottom):
-		return m, m.moveActions(m.acts.Total)
 	case key.Matches(msg, k.Done) && ok:
 		return m, write(a.Number()+" gereed (z maakt ongedaan)", a.ID, func(ctx context.Context) error {
 			_, err := st.SetActionStatus(ctx, a, model.ActionDone)
