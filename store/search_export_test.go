@@ -1,9 +1,9 @@
 package store
 
-// SetFilterFirst switches the filter-first plan (search_filter.go) on or off for a test in
-// package store_test, and returns the function that restores it.
-func SetFilterFirst(on bool) (restore func()) {
-	old := filterFirst
-	filterFirst = on
-	return func() { filterFirst = old }
+// SetFastPlans switches the filter-first and by-date plans (search_filter.go, byDatePage) on or off
+// for a test in package store_test, and returns the function that restores them.
+func SetFastPlans(on bool) (restore func()) {
+	old := fastPlans
+	fastPlans = on
+	return func() { fastPlans = old }
 }
