@@ -1,6 +1,9 @@
 package common
 
-import "github.com/werkbank-nl/werkbank/model"
+import (
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/werkbank-nl/werkbank/model"
+)
 
 // Window is the loaded part of a list that is paged from the database, and the load on its way, so that
 // moving on while a page loads does not ask for it again. The view keeps the cursor (its list may have
@@ -15,6 +18,12 @@ type Window[T any] struct {
 	// loading says a page is on its way: size rows from off.
 	loading   bool
 	off, size int
+}
+
+// PageSize is the usual Size of a Window: a load reads at least least rows, and four screens when the
+// screen is tall.
+func PageSize(least int) func(rows int) int {
+	return func(rows int) int { return max(least, 4*rows) }
 }
 
 // margin is how many rows either side of the screen must be loaded too, so the next ones are there
@@ -49,6 +58,30 @@ func (w *Window[T]) Want(top, rows int) (off, size int, ok bool) {
 	}
 	w.loading, w.off, w.size = true, off, size
 	return off, size, true
+}
+
+// Ensure returns load(off, size), the command that reads the page Want asks for, or nil when it asks for
+// none.
+func (w *Window[T]) Ensure(top, rows int, load func(off, size int) tea.Cmd) tea.Cmd {
+	off, size, ok := w.Want(top, rows)
+	if !ok {
+		return nil
+	}
+	return load(off, size)
+}
+
+// Loaded takes the answer to load seq when that is the latest load, latest: its page, or its error
+// (shown by cmd). It says whether it took a page; an answer to an older load is dropped.
+func (w *Window[T]) Loaded(seq, latest int, p model.Page[T], err error) (ok bool, cmd tea.Cmd) {
+	switch {
+	case seq != latest:
+		return false, nil
+	case err != nil:
+		w.Forget()
+		return false, Error(err)
+	}
+	w.Set(p)
+	return true, nil
 }
 
 // Set takes a loaded page: nothing is on its way any more.

@@ -84,9 +84,9 @@ func TestWindowLoads(t *testing.T) {
 	}
 }
 
-// TestListDelta: the navigation keys move the cursor by a row, a screen or the whole list, and the
-// cursor stops at either end.
-func TestListDelta(t *testing.T) {
+// TestListKeysMove: the navigation keys move the cursor by a row, a screen or the whole list, and the
+// cursor stops at either end; other keys leave it.
+func TestListKeysMove(t *testing.T) {
 	k := ListKeys{
 		Up:       key.NewBinding(key.WithKeys("up", "k")),
 		Down:     key.NewBinding(key.WithKeys("down", "j")),
@@ -99,25 +99,53 @@ func TestListDelta(t *testing.T) {
 	for _, tc := range []struct {
 		key   tea.KeyMsg
 		from  int
-		delta int
 		ok    bool
 		index int
 	}{
-		{tea.KeyMsg{Type: tea.KeyDown}, 5, 1, true, 6},
-		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("k")}, 5, -1, true, 4},
-		{tea.KeyMsg{Type: tea.KeyUp}, 0, -1, true, 0},
-		{tea.KeyMsg{Type: tea.KeyDown}, 34, 1, true, 34},
-		{tea.KeyMsg{Type: tea.KeyPgDown}, 30, rows, true, 34},
-		{tea.KeyMsg{Type: tea.KeyPgUp}, 3, -rows, true, 0},
-		{tea.KeyMsg{Type: tea.KeyHome}, 20, -total, true, 0},
-		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("G")}, 2, total, true, 34},
-		{tea.KeyMsg{Type: tea.KeyEnter}, 7, 0, false, 7},
+		{tea.KeyMsg{Type: tea.KeyDown}, 5, true, 6},
+		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("k")}, 5, true, 4},
+		{tea.KeyMsg{Type: tea.KeyUp}, 0, true, 0},
+		{tea.KeyMsg{Type: tea.KeyDown}, 34, true, 34},
+		{tea.KeyMsg{Type: tea.KeyPgDown}, 12, true, 22},
+		{tea.KeyMsg{Type: tea.KeyPgDown}, 30, true, 34},
+		{tea.KeyMsg{Type: tea.KeyPgUp}, 3, true, 0},
+		{tea.KeyMsg{Type: tea.KeyHome}, 20, true, 0},
+		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("G")}, 2, true, 34},
+		{tea.KeyMsg{Type: tea.KeyEnter}, 7, false, 7},
 	} {
-		delta, ok := ListDelta(tc.key, k, rows, total)
 		c := Cursor{Index: tc.from}
-		c.Move(delta, total, rows)
-		if delta != tc.delta || ok != tc.ok || c.Index != tc.index {
-			t.Errorf("%s from %d: %d, %v to %d; want %d, %v to %d", tc.key, tc.from, delta, ok, c.Index, tc.delta, tc.ok, tc.index)
+		ok := k.Move(tc.key, &c, rows, total)
+		if ok != tc.ok || c.Index != tc.index {
+			t.Errorf("%s from %d: %v to %d; want %v to %d", tc.key, tc.from, ok, c.Index, tc.ok, tc.index)
 		}
+	}
+}
+
+// TestWindowLoaded: only the answer to the latest load is taken; an older one is dropped, and a failed
+// one leaves nothing on its way.
+func TestWindowLoaded(t *testing.T) {
+	w := Window[int]{Page: page(0, 100, 500), Size: size100}
+	w.Want(300, 20)
+	for _, tc := range []struct {
+		name    string
+		seq     int
+		err     error
+		ok      bool
+		cmd     bool
+		loading bool
+		offset  int
+	}{
+		{name: "stale page", seq: 1, ok: false, loading: true, offset: 0},
+		{name: "stale error", seq: 1, err: model.ErrNotFound, ok: false, loading: true, offset: 0},
+		{name: "latest error", seq: 2, err: model.ErrNotFound, ok: false, cmd: true, loading: false, offset: 0},
+		{name: "latest page", seq: 2, ok: true, loading: false, offset: 260},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := w
+			ok, cmd := w.Loaded(tc.seq, 2, page(260, 100, 500), tc.err)
+			if ok != tc.ok || (cmd != nil) != tc.cmd || w.loading != tc.loading || w.Offset != tc.offset {
+				t.Fatalf("Loaded(%d, 2, err %v) = %v, cmd %v: loading %v, page at %d", tc.seq, tc.err, ok, cmd != nil, w.loading, w.Offset)
+			}
+		})
 	}
 }
