@@ -107,7 +107,7 @@ type Model struct {
 // New returns the Brieven view.
 func New(c common.Common, st Store) *Model {
 	m := &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly), editor: newTextarea(),
-		list: common.Window[letter.Letter]{Size: size}}
+		list: common.Window[letter.Letter]{Size: common.PageSize(pageSize)}}
 	return m
 }
 

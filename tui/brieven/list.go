@@ -14,8 +14,8 @@ import (
 
 func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	k := m.keys
-	if delta, ok := common.ListDelta(msg, k.list(), m.listRows(), m.list.Total); ok {
-		return m, m.moveList(delta)
+	if k.list().Move(msg, &m.listCur, m.listRows(), m.list.Total) {
+		return m, m.ensurePage()
 	}
 	switch {
 	case key.Matches(msg, k.Open):
