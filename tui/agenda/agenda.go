@@ -115,7 +115,7 @@ type Model struct {
 // New returns the Agenda view.
 func New(c common.Common, st Store) *Model {
 	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly),
-		list: common.Window[model.MeetingRow]{Size: size}}
+		list: common.Window[model.MeetingRow]{Size: common.PageSize(pageSize)}}
 }
 
 func (m *Model) Init() tea.Cmd   { return m.reload() }

@@ -58,8 +58,8 @@ func (m *Model) selectedRow() (model.MeetingRow, bool) {
 
 func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	k := m.keys
-	if delta, ok := common.ListDelta(msg, k.list(), m.listRows(), m.list.Total); ok {
-		return m, m.moveList(delta)
+	if k.list().Move(msg, &m.listCur, m.listRows(), m.list.Total) {
+		return m, m.ensurePage()
 	}
 	row, ok := m.selectedRow()
 	switch {

@@ -6,15 +6,11 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/werkbank-nl/werkbank/model"
-	"github.com/werkbank-nl/werkbank/tui/common"
 )
 
 // pageSize is how many meetings one load reads at least (four screens when the screen is tall): scrolling
 // asks the database again only every few screens, and ten years of meetings are never loaded at once.
 const pageSize = 100
-
-// size is how many meetings one load reads for a screen of rows rows.
-func size(rows int) int { return max(pageSize, 4*rows) }
 
 // window is one load of the list: the rows from off, or, when focus is set, the rows around that meeting
 // wherever a save put it.
@@ -67,14 +63,9 @@ func (m *Model) window(focus int64) window {
 }
 
 func (m *Model) pageLoaded(msg pageMsg) tea.Cmd {
-	if msg.seq != m.pageSeq {
-		return nil
+	if ok, cmd := m.list.Loaded(msg.seq, m.pageSeq, msg.page.Page, msg.err); !ok {
+		return cmd
 	}
-	if msg.err != nil {
-		m.list.Forget()
-		return common.Error(msg.err)
-	}
-	m.list.Set(msg.page.Page)
 	m.late, m.next = msg.page.Late, msg.page.Next
 	if msg.focus >= 0 {
 		m.listCur.Index = msg.focus
@@ -83,22 +74,14 @@ func (m *Model) pageLoaded(msg pageMsg) tea.Cmd {
 	return m.ensurePage()
 }
 
-// ensurePage loads the window around the cursor when the rows on screen, or a screen more on either side,
-// are not all loaded: the next window is there before the cursor reaches it.
+// ensurePage loads the meetings around the cursor when the rows on screen, or a screen more on either
+// side, are not all loaded: the next ones are there before the cursor reaches them.
 func (m *Model) ensurePage() tea.Cmd {
 	if m.body.ID == 0 {
 		return nil
 	}
-	off, size, ok := m.list.Want(m.listCur.Offset, m.listRows())
-	if !ok {
-		return nil
-	}
-	m.pageSeq++
-	return loadPage(m.st, m.body.ID, m.today(), window{seq: m.pageSeq, off: off, size: size})
-}
-
-// moveList moves the list cursor by delta rows and loads what the screen will need.
-func (m *Model) moveList(delta int) tea.Cmd {
-	m.listCur.Move(delta, m.list.Total, m.listRows())
-	return m.ensurePage()
+	return m.list.Ensure(m.listCur.Offset, m.listRows(), func(off, size int) tea.Cmd {
+		m.pageSeq++
+		return loadPage(m.st, m.body.ID, m.today(), window{seq: m.pageSeq, off: off, size: size})
+	})
 }
