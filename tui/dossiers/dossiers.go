@@ -116,7 +116,7 @@ type savedMsg struct {
 // New returns the Dossiers view.
 func New(c common.Common, st Store) *Model {
 	return &Model{c: c, st: st, keys: DefaultKeyMap(c.ReadOnly),
-		closed: common.Window[dossier.Dossier]{Size: size}}
+		closed: common.Window[dossier.Dossier]{Size: common.PageSize(pageSize)}}
 }
 
 func (m *Model) Init() tea.Cmd { return m.reload() }
@@ -273,7 +273,8 @@ func (m *Model) apply(msg loadedMsg) {
 		return cmp.Or(b.d.StartedOn.Compare(a.d.StartedOn), cmp.Compare(b.d.ID, a.d.ID))
 	})
 	if msg.page.seq == m.pageSeq {
-		m.closedLoaded(msg.page)
+		m.closed.Set(msg.page.page)
+		m.closedTerms()
 	}
 	m.shown = row{}
 	if msg.shown != nil {
@@ -329,14 +330,10 @@ func (m *Model) Update(msg tea.Msg) (*Model, tea.Cmd) {
 		}
 		return m, m.ensurePage()
 	case pageMsg:
-		if msg.seq != m.pageSeq {
-			return m, nil
+		if ok, cmd := m.closed.Loaded(msg.seq, m.pageSeq, msg.page, msg.err); !ok {
+			return m, cmd
 		}
-		if msg.err != nil {
-			m.closed.Forget()
-			return m, common.Error(msg.err)
-		}
-		m.closedLoaded(msg)
+		m.closedTerms()
 		m.cur.Clamp(m.total(), m.listRows())
 		return m, m.ensurePage()
 	case linksMsg:
@@ -394,8 +391,8 @@ func (m *Model) openDossier(id int64) tea.Cmd {
 
 func (m *Model) listKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	k := m.keys
-	if delta, ok := common.ListDelta(msg, k.list(), m.listRows(), m.total()); ok {
-		return m, m.moveList(delta)
+	if k.list().Move(msg, &m.cur, m.listRows(), m.total()) {
+		return m, m.ensurePage()
 	}
 	sel, ok := m.rowAt(m.cur.Index)
 	switch {

@@ -11,9 +11,6 @@ import (
 // pageSize is how many closed dossiers one load reads at least (four screens when the screen is tall).
 const pageSize = 100
 
-// size is how many closed dossiers one load reads for a screen of rows rows.
-func size(rows int) int { return max(pageSize, 4*rows) }
-
 // pageMsg is a loaded window of the closed dossiers.
 type pageMsg struct {
 	seq  int
@@ -43,11 +40,10 @@ func (m *Model) rowAt(i int) (row, bool) {
 	return m.closedR[j], true
 }
 
-// closedLoaded takes a window of closed dossiers and works out their terms (theirs only).
-func (m *Model) closedLoaded(msg pageMsg) {
-	m.closed.Set(msg.page)
+// closedTerms works out the terms of the loaded window of closed dossiers (theirs only).
+func (m *Model) closedTerms() {
 	m.closedR = m.closedR[:0]
-	for _, d := range msg.page.Rows {
+	for _, d := range m.closed.Rows {
 		m.closedR = append(m.closedR, m.rowOf(d))
 	}
 }
@@ -73,10 +69,4 @@ func (m *Model) ensurePage() tea.Cmd {
 	m.pageSeq++
 	st, seq := m.st, m.pageSeq
 	return func() tea.Msg { return loadClosed(context.Background(), st, f, seq, off, size) }
-}
-
-// moveList moves the list cursor by delta rows and loads what the screen will need.
-func (m *Model) moveList(delta int) tea.Cmd {
-	m.cur.Move(delta, m.total(), m.listRows())
-	return m.ensurePage()
 }
