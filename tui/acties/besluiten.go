@@ -13,16 +13,10 @@ import (
 // selectedDecision is the decision under the cursor, when its window is loaded.
 func (m *Model) selectedDecision() (model.Decision, bool) { return m.decs.selected() }
 
-// moveDecisions moves the cursor by delta rows and loads the window the screen will need.
-func (m *Model) moveDecisions(delta int) tea.Cmd {
-	m.decs.move(delta, m.decisionRows())
-	return m.ensureDecisions()
-}
-
 func (m *Model) decisionKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	k := m.keys
-	if delta, ok := common.ListDelta(msg, k.list(), m.decisionRows(), m.decs.Total); ok {
-		return m, m.moveDecisions(delta)
+	if k.list().Move(msg, &m.decs.cur, m.decisionRows(), m.decs.Total) {
+		return m, m.ensureDecisions()
 	}
 	d, ok := m.selectedDecision()
 	switch {

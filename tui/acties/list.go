@@ -15,12 +15,6 @@ import (
 // selected is the action under the cursor, when its window is loaded.
 func (m *Model) selected() (model.Action, bool) { return m.acts.selected() }
 
-// moveActions moves the cursor by delta rows and loads the window the screen will need.
-func (m *Model) moveActions(delta int) tea.Cmd {
-	m.acts.move(delta, m.listRows())
-	return m.ensureActions()
-}
-
 // write runs a store call in the background and reports it as a savedMsg.
 func write(text string, focus int64, fn func(ctx context.Context) error) tea.Cmd {
 	return func() tea.Msg { return savedMsg{text: text, focus: focus, err: fn(context.Background())} }
@@ -30,8 +24,8 @@ func (m *Model) actionKey(msg tea.KeyMsg) (*Model, tea.Cmd) {
 	k := m.keys
 	a, ok := m.selected()
 	st := m.st
-	if delta, ok := common.ListDelta(msg, k.list(), m.listRows(), m.acts.Total); ok {
-		return m, m.moveActions(delta)
+	if k.list().Move(msg, &m.acts.cur, m.listRows(), m.acts.Total) {
+		return m, m.ensureActions()
 	}
 	switch {
 	case key.Matches(msg, k.Done) && ok:

@@ -34,9 +34,6 @@ func (w *window[T]) set(p model.Page[T], focus, rows int) {
 	w.cur.Clamp(w.Total, rows)
 }
 
-// move shifts the cursor by delta rows within the whole list.
-func (w *window[T]) move(delta, rows int) { w.cur.Move(delta, w.Total, rows) }
-
 // reset puts the cursor on the first row (a new filter).
 func (w *window[T]) reset() { w.cur = common.Cursor{} }
 
