@@ -33,23 +33,3 @@ func (k ListKeys) Move(msg tea.KeyMsg, c *Cursor, rows, total int) bool {
 	c.Move(delta, total, rows)
 	return true
 }
-
-// ListDelta is how many rows msg moves the cursor of a list of total rows with rows on screen; ok is
-// false when msg is none of k.
-func ListDelta(msg tea.KeyMsg, k ListKeys, rows, total int) (delta int, ok bool) {
-	switch {
-	case key.Matches(msg, k.Up):
-		return -1, true
-	case key.Matches(msg, k.Down):
-		return 1, true
-	case key.Matches(msg, k.PageUp):
-		return -rows, true
-	case key.Matches(msg, k.PageDown):
-		return rows, true
-	case key.Matches(msg, k.Top):
-		return -total, true
-	case key.Matches(msg, k.Bottom):
-		return total, true
-	}
-	return 0, false
-}
