@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"github.com/werkbank-nl/werkbank/tui/internal/cmdtest"
 	"os"
 	"strings"
 	"testing"
@@ -42,6 +43,9 @@ func drive(m *Model, cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
+		if cmdtest.IsTimer(c) {
+			continue // a timer (a cursor blink, a status that clears): not waited for
+		}
 		ch := make(chan tea.Msg, 1)
 		go func() { ch <- c() }()
 		select {
@@ -54,7 +58,7 @@ func drive(m *Model, cmd tea.Cmd) {
 				_, next := m.Update(msg)
 				queue = append(queue, next)
 			}
-		case <-time.After(200 * time.Millisecond):
+		case <-time.After(cmdtest.Wait):
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/werkbank-nl/werkbank/model/termijn"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/golden"
+	"github.com/werkbank-nl/werkbank/tui/internal/cmdtest"
 	"github.com/werkbank-nl/werkbank/tui/styles"
 )
 
@@ -47,6 +48,9 @@ func drive(m *Model, cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
+		if cmdtest.IsTimer(c) {
+			continue // a timer (a cursor blink, a status that clears): not waited for
+		}
 		ch := make(chan tea.Msg, 1)
 		go func() { ch <- c() }()
 		select {
@@ -61,7 +65,7 @@ func drive(m *Model, cmd tea.Cmd) {
 				_, next := m.Update(msg)
 				queue = append(queue, next)
 			}
-		case <-time.After(150 * time.Millisecond): // a timer (the cursor blink); generous for store calls under -race
+		case <-time.After(cmdtest.Wait):
 		}
 	}
 }

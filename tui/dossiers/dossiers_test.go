@@ -15,6 +15,7 @@ import (
 	"github.com/werkbank-nl/werkbank/model/termijn"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/golden"
+	"github.com/werkbank-nl/werkbank/tui/internal/cmdtest"
 	"github.com/werkbank-nl/werkbank/tui/internal/fake"
 	"github.com/werkbank-nl/werkbank/tui/styles"
 )
@@ -87,12 +88,15 @@ func drive(m *Model, cmd tea.Cmd) []string {
 		if c == nil {
 			continue
 		}
+		if cmdtest.IsTimer(c) {
+			continue // a timer (a cursor blink, a status that clears): not waited for
+		}
 		ch := make(chan tea.Msg, 1)
 		go func() { ch <- c() }()
 		var got tea.Msg
 		select {
 		case got = <-ch:
-		case <-time.After(50 * time.Millisecond): // a timer (cursor blink) is not waited for
+		case <-time.After(cmdtest.Wait):
 			continue
 		}
 		switch msg := got.(type) {

@@ -13,6 +13,7 @@ import (
 	"github.com/werkbank-nl/werkbank/model"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/golden"
+	"github.com/werkbank-nl/werkbank/tui/internal/cmdtest"
 	"github.com/werkbank-nl/werkbank/tui/internal/fake"
 	"github.com/werkbank-nl/werkbank/tui/styles"
 )
@@ -82,6 +83,9 @@ func drive(m *Model, cmd tea.Cmd) (status []string, closed bool) {
 		if c == nil {
 			continue
 		}
+		if cmdtest.IsTimer(c) {
+			continue // a timer (a cursor blink, a status that clears): not waited for
+		}
 		ch := make(chan tea.Msg, 1)
 		go func() { ch <- c() }()
 		select {
@@ -98,7 +102,7 @@ func drive(m *Model, cmd tea.Cmd) (status []string, closed bool) {
 				_, next := m.Update(msg)
 				queue = append(queue, next)
 			}
-		case <-time.After(200 * time.Millisecond):
+		case <-time.After(cmdtest.Wait):
 		}
 	}
 	return status, closed

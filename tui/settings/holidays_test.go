@@ -12,6 +12,7 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/werkbank-nl/werkbank/tui/common"
 	"github.com/werkbank-nl/werkbank/tui/golden"
+	"github.com/werkbank-nl/werkbank/tui/internal/cmdtest"
 	"github.com/werkbank-nl/werkbank/tui/internal/fake"
 	"github.com/werkbank-nl/werkbank/tui/settings"
 	"github.com/werkbank-nl/werkbank/tui/styles"
@@ -31,6 +32,9 @@ func drive(m *settings.Model, cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
+		if cmdtest.IsTimer(c) {
+			continue // a timer (a cursor blink, a status that clears): not waited for
+		}
 		ch := make(chan tea.Msg, 1)
 		go func() { ch <- c() }()
 		select {
@@ -43,7 +47,7 @@ func drive(m *settings.Model, cmd tea.Cmd) {
 				_, next := m.Update(msg)
 				queue = append(queue, next)
 			}
-		case <-time.After(50 * time.Millisecond):
+		case <-time.After(cmdtest.Wait):
 		}
 	}
 }
