@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/werkbank-nl/werkbank/model"
@@ -40,9 +41,8 @@ func (s *Store) Documents(ctx context.Context, q model.DocumentQuery) ([]model.D
 	if q.Limit <= 0 || q.Limit > 1000 {
 		q.Limit = 100
 	}
-	where, args := documentWhere(q)
-	rows, err := s.r.QueryContext(ctx, "SELECT "+documentCols+documentFrom+where+
-		" ORDER BY d.date DESC, COALESCE(d.parent_id, d.id) DESC, d.parent_id IS NOT NULL, d.id DESC LIMIT ? OFFSET ?", append(args, q.Limit, max(q.Offset, 0))...)
+	query, args := documentsSQL(q)
+	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, mapErr(err)
 	}
@@ -56,6 +56,19 @@ func (s *Store) Documents(ctx context.Context, q model.DocumentQuery) ([]model.D
 		out = append(out, d)
 	}
 	return out, mapErr(rows.Err())
+}
+
+// documentsSQL is Documents' query. The whole archive, newest first, is documents_body_list in order:
+// without statistics SQLite took the sender index of migration 0010 for body_id instead and sorted all
+// 100,000 rows of the large council (400 ms against 3 ms).
+func documentsSQL(q model.DocumentQuery) (string, []any) {
+	where, args := documentWhere(q)
+	from := documentFrom
+	if q.DossierID == 0 && q.ParentID == 0 {
+		from = strings.Replace(from, "documents d", "documents d INDEXED BY documents_body_list", 1)
+	}
+	return "SELECT " + documentCols + from + where +
+		" ORDER BY d.date DESC, COALESCE(d.parent_id, d.id) DESC, d.parent_id IS NOT NULL, d.id DESC LIMIT ? OFFSET ?", append(args, q.Limit, max(q.Offset, 0))
 }
 
 // CountDocuments counts what Documents pages through.

@@ -333,3 +333,32 @@ func TestImportLimitSetting(t *testing.T) {
 		t.Fatalf("limit %d", n)
 	}
 }
+
+// TestDocumentsListReadsTheListIndex: the Archief's list (the whole archive, newest first) walks
+// documents_body_list in order and never sorts the archive; with a dossier it may choose freely.
+func TestDocumentsListReadsTheListIndex(t *testing.T) {
+	s, _ := newStore(t)
+	b := newBody(t, s)
+	plan := func(q model.DocumentQuery) string {
+		query, args := documentsSQL(q)
+		rows, err := s.r.Query("EXPLAIN QUERY PLAN "+query, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			rows.Scan(&id, &parent, &notused, &detail)
+			out = append(out, detail)
+		}
+		return strings.Join(out, "; ")
+	}
+	if p := plan(model.DocumentQuery{BodyID: b.ID, Limit: 200}); !strings.Contains(p, "documents_body_list") || strings.Contains(p, "TEMP B-TREE FOR ORDER BY") {
+		t.Fatalf("archive list plan: %s", p)
+	}
+	if p := plan(model.DocumentQuery{BodyID: b.ID, DossierID: 1, Limit: 200}); strings.Contains(p, "documents_body_list") {
+		t.Fatalf("a dossier's list is forced onto the archive index: %s", p)
+	}
+}

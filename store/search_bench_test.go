@@ -87,7 +87,7 @@ var benchClasses = []struct {
 	{"common", []string{"vergadering", "reorganisatie", "ondernemingsraad", "bestuurder", "werkdruk", "medewerkers"}},
 	{"rare", []string{"0042", "31337", "77777", "krooschap"}},
 	{"filters", []string{"vacature afzender:bakker", "ploegendienst jaar:2024 type:verslag", "type:brief-in reorganisatie",
-		"van:01-01-2024 tot:31-03-2024 werkdruk", "medewerkers afzender:jansen type:brief-in"}},
+		"van:01-01-2024 tot:31-03-2024 werkdruk", "medewerkers afzender:jansen type:brief-in", "afzender:bakker", "jaar:2024 type:verslag"}},
 	{"two-terms", []string{"werkdruk roosters", "reorganisatie advies", "bestuurder ploegendienst", "thuiswerken privacy"}},
 	{"phrase", []string{`"sociaal plan"`, `"facilitaire dienst"`, `"ondernemingsraad bestuurder"`, `"voorgenomen reorganisatie"`}},
 	{"prefix", []string{"reorg*", "verg*", "ondern*", "werkd*", "thuisw*"}},

@@ -209,3 +209,40 @@ func (s *Store) candidatesIn(ctx context.Context, ids []int64, f filter) ([]cand
 	slices.SortFunc(out, func(a, b candidate) int { return cmp.Compare(b.id, a.id) })
 	return out, rows.Err()
 }
+
+// filteredPage is the page of a search by filters alone (afzender:bakker, no words) when one filter is
+// served by an index and passes few documents: those documents are read through documents_search, the
+// whole filter applied, and ordered by date as the plain query orders them. Scanning the archive for
+// the sender instead looked up every document's row: seconds on 100,000 documents.
+func (s *Store) filteredPage(ctx context.Context, f filter, full bool, offset, limit int) ([]int64, int, bool, bool, error) {
+	ids, ok, err := s.filteredIDs(ctx, f)
+	if err != nil || !ok {
+		return nil, 0, false, false, err
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	var pass []candidate
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		got, err := s.candidatesIn(ctx, ids[:n], f)
+		if err != nil {
+			return nil, 0, false, false, err
+		}
+		pass = append(pass, got...)
+		ids = ids[n:]
+	}
+	slices.SortFunc(pass, func(a, b candidate) int {
+		if c := b.date.Compare(a.date); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.id, a.id)
+	})
+	n, capped := len(pass), false
+	if !full && n > model.CountCap {
+		n, capped = model.CountCap, true
+	}
+	if limit <= 0 {
+		return nil, n, capped, true, nil
+	}
+	return pageOf(pass, offset, limit), n, capped, true, nil
+}

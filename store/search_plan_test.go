@@ -74,6 +74,8 @@ func TestSearchFastPlansSameAsPlain(t *testing.T) {
 		`"sociaal plan" jaar:2024`, "reorg* type:verslag", "werkdruk OR roosters afzender:de", "reorganisatie -advies jaar:2025",
 		"dossier:reorganisatie werkdruk", "dossier:rooster medewerkers type:brief-in", "krooschap afzender:bakker",
 		"0042 jaar:2024", "afzender:zzzz werkdruk", "vergadering afzender:e", "werkdruk van:2024-01-01", "medewerkers type:brief",
+		// Filters alone: read from their index when narrow.
+		"afzender:bakker", "afzender:e", "type:brief-in", "jaar:2024 type:verslag", "dossier:reorganisatie", "van:01-01-2024 tot:31-03-2024",
 		// No filter: by date, a common word is paged by byDatePage.
 		"werkdruk", "vergadering OR medewerkers", "reorg*", "krooschap",
 	}
