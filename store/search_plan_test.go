@@ -77,7 +77,7 @@ func TestSearchFastPlansSameAsPlain(t *testing.T) {
 		// Filters alone: read from their index when narrow.
 		"afzender:bakker", "afzender:e", "type:brief-in", "jaar:2024 type:verslag", "dossier:reorganisatie", "van:01-01-2024 tot:31-03-2024",
 		// No filter: by date, a common word is paged by byDatePage.
-		"werkdruk", "vergadering OR medewerkers", "reorg*", "krooschap",
+		"werkdruk", "vergadering OR medewerkers", "reorg*", "krooschap", `"sociaal plan"`, `"voorgenomen reorganisatie" werkdruk`,
 	}
 	for _, q := range queries {
 		for _, opt := range []model.SearchOptions{
