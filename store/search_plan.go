@@ -56,8 +56,14 @@ func (s *Store) documentPage(ctx context.Context, q search.Query, f filter, opt 
 	rankQuery := "SELECT d.id" + ftsJoin + ftsMatch + f.where + " ORDER BY f.rank LIMIT ? OFFSET ?"
 	rankArgs := append(append([]any{q.Match}, f.args...), limit, offset)
 	var early *rankAhead
-	if fastPlans && limit > 0 && !opt.SortByDate && !f.narrows && hasPhrase(q.Terms) {
-		early = s.rankEarly(ctx, rankQuery, rankArgs)
+	switch {
+	case fastPlans && limit > 0 && !opt.SortByDate && !f.narrows && hasPhrase(q.Terms):
+		early = s.rankEarly(ctx, func(ctx context.Context) ([]int64, error) { return s.ids(ctx, rankQuery, rankArgs) })
+		defer early.stop()
+	case fastPlans && limit > 0 && opt.SortByDate:
+		// By date, a common query pages through the date index (byDatePage) after the count: start it
+		// beside the count, as a rare one (the count's candidates sorted) stops it at once.
+		early = s.rankEarly(ctx, func(ctx context.Context) ([]int64, error) { return s.byDatePage(ctx, q.Match, f, offset, limit) })
 		defer early.stop()
 	}
 	cands, err := s.candidates(ctx, q.Match, f)
@@ -83,7 +89,7 @@ func (s *Store) documentPage(ctx context.Context, q search.Query, f filter, opt 
 	}
 	switch {
 	case opt.SortByDate && capped && fastPlans:
-		ids, err := s.byDatePage(ctx, q.Match, f, offset, limit)
+		ids, err := early.wait()
 		return ids, n, shownCapped, err
 	case opt.SortByDate && capped:
 		ids, err := s.ids(ctx, "SELECT d.id FROM documents d WHERE "+f.where+" AND d.id IN (SELECT rowid FROM "+search.Table+
@@ -99,7 +105,7 @@ func (s *Store) documentPage(ctx context.Context, q search.Query, f filter, opt 
 			}
 		}
 		if !common {
-			if early != nil {
+			if early != nil && !opt.SortByDate {
 				ids, err := early.wait()
 				return ids, n, shownCapped, err
 			}
@@ -120,8 +126,8 @@ func (s *Store) documentPage(ctx context.Context, q search.Query, f filter, opt 
 	return ids, n, shownCapped, nil
 }
 
-// rankAhead is the bm25 page of a phrase query, read on a second connection while the candidates pass
-// counts the matches. A phrase of two common words costs a full read of both doclists in each pass (and
+// rankAhead is a page read on a second connection while the candidates pass counts the matches: the
+// bm25 page of a phrase query, or the by-date page of a common query. A phrase of two common words costs a full read of both doclists in each pass (and
 // bm25 reads them once more for its weights); most phrases are not common, so the ranked page is
 // usually wanted, and running it beside the count uses the second core instead of waiting: about a
 // third off a phrase's time. When the phrase turns out to be common, stop cancels it.
@@ -132,12 +138,12 @@ type rankAhead struct {
 	err    error
 }
 
-func (s *Store) rankEarly(ctx context.Context, query string, args []any) *rankAhead {
+func (s *Store) rankEarly(ctx context.Context, page func(context.Context) ([]int64, error)) *rankAhead {
 	ctx, cancel := context.WithCancel(ctx)
 	r := &rankAhead{cancel: cancel, done: make(chan struct{})}
 	go func() {
 		defer close(r.done)
-		r.ids, r.err = s.ids(ctx, query, args)
+		r.ids, r.err = page(ctx)
 	}()
 	return r
 }
