@@ -76,11 +76,7 @@ func termOf(m model.Meeting, days int, cal termijn.Calendar, today model.Date) m
 
 // MeetingTerm computes one meeting's agenda term for today.
 func (s *Store) MeetingTerm(ctx context.Context, m model.Meeting, today model.Date) (model.AgendaTerm, error) {
-	days, err := s.AgendaDays(ctx, m.BodyID)
-	if err != nil {
-		return model.AgendaTerm{}, err
-	}
-	cal, err := s.holidayCalendar(ctx)
+	days, cal, err := s.agendaTermInputs(ctx, m.BodyID)
 	if err != nil {
 		return model.AgendaTerm{}, err
 	}
@@ -90,11 +86,7 @@ func (s *Store) MeetingTerm(ctx context.Context, m model.Meeting, today model.Da
 // MeetingRows lists a body's meetings for the meeting list: upcoming ones first (soonest first), then
 // past ones (latest first), each with its agenda term and the size of its agenda.
 func (s *Store) MeetingRows(ctx context.Context, bodyID int64, today model.Date) ([]model.MeetingRow, error) {
-	days, err := s.AgendaDays(ctx, bodyID)
-	if err != nil {
-		return nil, err
-	}
-	cal, err := s.holidayCalendar(ctx)
+	days, cal, err := s.agendaTermInputs(ctx, bodyID)
 	if err != nil {
 		return nil, err
 	}
@@ -174,13 +166,20 @@ func (s *Store) AgendaDeadline(ctx context.Context, m model.Meeting) (d termijn.
 	if !m.Kind.HasAgendaTerm() {
 		return d, false, nil
 	}
-	days, err := s.AgendaDays(ctx, m.BodyID)
-	if err != nil {
-		return d, false, err
-	}
-	cal, err := s.holidayCalendar(ctx)
+	days, cal, err := s.agendaTermInputs(ctx, m.BodyID)
 	if err != nil {
 		return d, false, err
 	}
 	return termijn.Compute(termijn.AgendaRule(days), m.Date, cal), true, nil
+}
+
+// agendaTermInputs is what an agenda term of a body is computed from: the days before a meeting the
+// agenda must go out (a setting of the body) and the calendar of holidays.
+func (s *Store) agendaTermInputs(ctx context.Context, bodyID int64) (int, termijn.Calendar, error) {
+	days, err := s.AgendaDays(ctx, bodyID)
+	if err != nil {
+		return 0, termijn.Calendar{}, err
+	}
+	cal, err := s.holidayCalendar(ctx)
+	return days, cal, err
 }

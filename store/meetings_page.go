@@ -27,11 +27,7 @@ const (
 // the whole list, how many of its meetings are late and the next meeting to prepare.
 func (s *Store) MeetingPage(ctx context.Context, bodyID int64, today model.Date, offset, limit int) (model.MeetingPage, error) {
 	var p model.MeetingPage
-	days, err := s.AgendaDays(ctx, bodyID)
-	if err != nil {
-		return p, err
-	}
-	cal, err := s.holidayCalendar(ctx)
+	days, cal, err := s.agendaTermInputs(ctx, bodyID)
 	if err != nil {
 		return p, err
 	}

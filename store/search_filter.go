@@ -195,19 +195,9 @@ func (s *Store) candidatesIn(ctx context.Context, ids []int64, f filter) ([]cand
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []candidate
-	for rows.Next() {
-		var c candidate
-		var date sql.NullString
-		if err := rows.Scan(&c.id, &date, &c.title); err != nil {
-			return nil, err
-		}
-		c.date = scanDate(date)
-		out = append(out, c)
-	}
+	out, err := scanCandidates(rows)
 	slices.SortFunc(out, func(a, b candidate) int { return cmp.Compare(b.id, a.id) })
-	return out, rows.Err()
+	return out, err
 }
 
 // filteredPage is the page of a search by filters alone (afzender:bakker, no words) when one filter is

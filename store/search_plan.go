@@ -189,6 +189,11 @@ func (s *Store) candidates(ctx context.Context, match string, f filter) ([]candi
 	if err != nil {
 		return nil, err
 	}
+	return scanCandidates(rows)
+}
+
+// scanCandidates reads rows of (id, date, title) and closes them.
+func scanCandidates(rows *sql.Rows) ([]candidate, error) {
 	defer rows.Close()
 	var out []candidate
 	for rows.Next() {
