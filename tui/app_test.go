@@ -36,31 +36,14 @@ func newApp(t *testing.T, st *fake.Store, opt Options) *Model {
 // drive runs a command and feeds its messages back into the model, as the Bubble Tea runtime would.
 // Timers (status clearing) are dropped: a command that does not answer at once is not waited for.
 func drive(m *Model, cmd tea.Cmd) {
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0 && steps < 500; steps++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	cmdtest.Run(cmd, func(msg tea.Msg) tea.Cmd {
+		switch msg.(type) {
+		case tea.QuitMsg, tea.SuspendMsg:
+			return nil
 		}
-		if cmdtest.IsTimer(c) {
-			continue // a timer (a cursor blink, a status that clears): not waited for
-		}
-		ch := make(chan tea.Msg, 1)
-		go func() { ch <- c() }()
-		select {
-		case msg := <-ch:
-			switch msg := msg.(type) {
-			case nil, tea.QuitMsg, tea.SuspendMsg:
-			case tea.BatchMsg:
-				queue = append(queue, msg...)
-			default:
-				_, next := m.Update(msg)
-				queue = append(queue, next)
-			}
-		case <-time.After(cmdtest.Wait):
-		}
-	}
+		_, next := m.Update(msg)
+		return next
+	})
 }
 
 func press(m *Model, keys ...string) {

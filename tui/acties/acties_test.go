@@ -75,35 +75,18 @@ func newView(t *testing.T, st *fake.Store, readOnly bool) *Model {
 // drive runs a command and feeds its messages back, as the runtime would; timers are not waited for.
 // It returns the status texts and any message meant for the root (notulen.OpenMsg).
 func drive(m *Model, cmd tea.Cmd) (status []string, root []tea.Msg) {
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0 && steps < 500; steps++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	cmdtest.Run(cmd, func(msg tea.Msg) tea.Cmd {
+		switch msg := msg.(type) {
+		case common.StatusMsg:
+			status = append(status, msg.Text)
+		case notulen.OpenMsg:
+			root = append(root, msg)
+		default:
+			_, next := m.Update(msg)
+			return next
 		}
-		if cmdtest.IsTimer(c) {
-			continue // a timer (a cursor blink, a status that clears): not waited for
-		}
-		ch := make(chan tea.Msg, 1)
-		go func() { ch <- c() }()
-		select {
-		case msg := <-ch:
-			switch msg := msg.(type) {
-			case nil:
-			case common.StatusMsg:
-				status = append(status, msg.Text)
-			case notulen.OpenMsg:
-				root = append(root, msg)
-			case tea.BatchMsg:
-				queue = append(queue, msg...)
-			default:
-				_, next := m.Update(msg)
-				queue = append(queue, next)
-			}
-		case <-time.After(cmdtest.Wait):
-		}
-	}
+		return nil
+	})
 	return status, root
 }
 

@@ -82,31 +82,13 @@ func newView(t *testing.T, st *fake.Store, readOnly bool) *Model {
 
 // drive runs a command and feeds its messages back, as the runtime would; timers are not waited for.
 func drive(m *Model, cmd tea.Cmd) {
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0 && steps < 500; steps++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	cmdtest.Run(cmd, func(msg tea.Msg) tea.Cmd {
+		if _, ok := msg.(common.StatusMsg); ok {
+			return nil
 		}
-		if cmdtest.IsTimer(c) {
-			continue // a timer (a cursor blink, a status that clears): not waited for
-		}
-		ch := make(chan tea.Msg, 1)
-		go func() { ch <- c() }()
-		select {
-		case msg := <-ch:
-			switch msg := msg.(type) {
-			case nil, common.StatusMsg:
-			case tea.BatchMsg:
-				queue = append(queue, msg...)
-			default:
-				_, next := m.Update(msg)
-				queue = append(queue, next)
-			}
-		case <-time.After(cmdtest.Wait):
-		}
-	}
+		_, next := m.Update(msg)
+		return next
+	})
 }
 
 // press sends keys one by one, each followed by the commands it caused.

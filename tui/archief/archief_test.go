@@ -66,36 +66,14 @@ func newView(t *testing.T, st *fake.Store, readOnly bool) *Model {
 // drive runs a command and feeds its messages back, as the Bubble Tea runtime would; commands that do
 // not answer within a moment (timers) are dropped.
 func drive(m *Model, cmd tea.Cmd) {
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0 && steps < 500; steps++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	cmdtest.Run(cmd, func(msg tea.Msg) tea.Cmd {
+		if s, ok := msg.(common.StatusMsg); ok {
+			lastStatus = s
+			return nil
 		}
-		if cmdtest.IsTimer(c) {
-			continue // a timer (a cursor blink, a status that clears): not waited for
-		}
-		ch := make(chan tea.Msg, 1)
-		go func() { ch <- c() }()
-		select {
-		case msg := <-ch:
-			switch msg := msg.(type) {
-			case nil:
-			case tea.BatchMsg:
-				queue = append(queue, msg...)
-			case common.StatusMsg:
-				lastStatus = msg
-			case common.ReloadMsg:
-				_, next := m.Update(msg)
-				queue = append(queue, next)
-			default:
-				_, next := m.Update(msg)
-				queue = append(queue, next)
-			}
-		case <-time.After(cmdtest.Wait):
-		}
-	}
+		_, next := m.Update(msg)
+		return next
+	})
 }
 
 var lastStatus common.StatusMsg

@@ -81,38 +81,14 @@ func newView(t *testing.T, st Store, readOnly bool) *Model {
 // drive runs a command and feeds its messages back, as the runtime would; status messages are dropped.
 func drive(m *Model, cmd tea.Cmd) []string {
 	var status []string
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0 && steps < 200; steps++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	cmdtest.Run(cmd, func(msg tea.Msg) tea.Cmd {
+		if s, ok := msg.(common.StatusMsg); ok {
+			status = append(status, s.Text)
+			return nil
 		}
-		if cmdtest.IsTimer(c) {
-			continue // a timer (a cursor blink, a status that clears): not waited for
-		}
-		ch := make(chan tea.Msg, 1)
-		go func() { ch <- c() }()
-		var got tea.Msg
-		select {
-		case got = <-ch:
-		case <-time.After(cmdtest.Wait):
-			continue
-		}
-		switch msg := got.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case common.StatusMsg:
-			status = append(status, msg.Text)
-		case common.ReloadMsg:
-			_, next := m.Update(msg)
-			queue = append(queue, next)
-		default:
-			_, next := m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
+		_, next := m.Update(msg)
+		return next
+	})
 	return status
 }
 

@@ -76,35 +76,18 @@ func newView(t *testing.T, f fixture, id int64) *Model {
 // drive runs a command and feeds its messages back; it returns the status texts and whether the view
 // asked to be closed.
 func drive(m *Model, cmd tea.Cmd) (status []string, closed bool) {
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0 && steps < 500; steps++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	cmdtest.Run(cmd, func(msg tea.Msg) tea.Cmd {
+		switch msg := msg.(type) {
+		case common.StatusMsg:
+			status = append(status, msg.Text)
+		case common.CloseMsg:
+			closed = true
+		default:
+			_, next := m.Update(msg)
+			return next
 		}
-		if cmdtest.IsTimer(c) {
-			continue // a timer (a cursor blink, a status that clears): not waited for
-		}
-		ch := make(chan tea.Msg, 1)
-		go func() { ch <- c() }()
-		select {
-		case msg := <-ch:
-			switch msg := msg.(type) {
-			case nil:
-			case common.StatusMsg:
-				status = append(status, msg.Text)
-			case common.CloseMsg:
-				closed = true
-			case tea.BatchMsg:
-				queue = append(queue, msg...)
-			default:
-				_, next := m.Update(msg)
-				queue = append(queue, next)
-			}
-		case <-time.After(cmdtest.Wait):
-		}
-	}
+		return nil
+	})
 	return status, closed
 }
 

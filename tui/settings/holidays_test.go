@@ -25,31 +25,13 @@ func TestMain(m *testing.M) {
 
 // drive feeds a command's messages back into the view; timers (cursor blink) are not waited for.
 func drive(m *settings.Model, cmd tea.Cmd) {
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0 && steps < 100; steps++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	cmdtest.Run(cmd, func(msg tea.Msg) tea.Cmd {
+		if _, ok := msg.(common.StatusMsg); ok {
+			return nil
 		}
-		if cmdtest.IsTimer(c) {
-			continue // a timer (a cursor blink, a status that clears): not waited for
-		}
-		ch := make(chan tea.Msg, 1)
-		go func() { ch <- c() }()
-		select {
-		case msg := <-ch:
-			switch msg := msg.(type) {
-			case tea.BatchMsg:
-				queue = append(queue, msg...)
-			case nil, common.StatusMsg:
-			default:
-				_, next := m.Update(msg)
-				queue = append(queue, next)
-			}
-		case <-time.After(cmdtest.Wait):
-		}
-	}
+		_, next := m.Update(msg)
+		return next
+	})
 }
 
 func keys(m *settings.Model, ks ...string) {

@@ -37,3 +37,33 @@ func IsTimer(cmd tea.Cmd) bool {
 	}
 	return false
 }
+
+// Run runs cmd and every command the messages lead to, as the Bubble Tea runtime would: a BatchMsg is
+// unpacked, a timer skipped (IsTimer), and every other message handed to deliver, whose command runs
+// next. deliver feeds the message to the model under test, or keeps it (a status, a message for the
+// root) and returns nil. A command that runs longer than Wait is given up on.
+func Run(cmd tea.Cmd, deliver func(tea.Msg) tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0 && steps < 500; steps++ {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil || IsTimer(c) {
+			continue
+		}
+		ch := make(chan tea.Msg, 1)
+		go func() { ch <- c() }()
+		var msg tea.Msg
+		select {
+		case msg = <-ch:
+		case <-time.After(Wait):
+			continue
+		}
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			queue = append(queue, deliver(msg))
+		}
+	}
+}

@@ -27,3 +27,22 @@ func TestIsTimer(t *testing.T) {
 		}
 	}
 }
+
+func TestRun(t *testing.T) {
+	var got []string
+	slow := func() tea.Msg { time.Sleep(50 * time.Millisecond); return "slow" }
+	in := textinput.New()
+	blink := in.Focus()
+	cmd := tea.Batch(func() tea.Msg { return "a" }, slow, blink, nil)
+	Run(cmd, func(msg tea.Msg) tea.Cmd {
+		got = append(got, msg.(string))
+		if msg == "a" {
+			return func() tea.Msg { return "after a" }
+		}
+		return nil
+	})
+	// The slow command is waited for, the blink is not run, a delivered message's command runs.
+	if len(got) != 3 || got[0] != "a" || got[1] != "slow" || got[2] != "after a" {
+		t.Fatalf("delivered %v", got)
+	}
+}
